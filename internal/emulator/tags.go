@@ -1,0 +1,5 @@
+package emulator
+
+// OWNER: gateway family helper. Placeholder.
+
+func (e *Emulator) registerTags() {}
