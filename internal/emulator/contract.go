@@ -21,3 +21,26 @@ type gatewayInfo struct {
 	// VgwAddresses are the IP addresses behind VgwIPs (EIP address or the private IP itself), same order.
 	VgwAddresses []string
 }
+
+// Helpers the gateway family provides to every family (call with e.mu held):
+//
+//	e.quotaExceeded(kind string) bool
+//	    quotas.go: true when the stored resources of kind (KindGateway,
+//	    KindCustomerGateway, KindConnection) already reach the quota, so a
+//	    create must fail. Answer it with r.quotaError(kind).
+//	r.quotaError(kind string) (int, any)
+//	    quotas.go: the service's answer to a create past the quota
+//	    (400 VPN.0001 "invalid request: quota exceeded: ...").
+//	checkTags(field string, tags []wireTag) string
+//	    tags.go: validates a create body's tags (at most 20, key 1-128 and
+//	    value 0-255 characters of the allowed set, no duplicate keys); returns
+//	    "" or the message for r.invalid("%s", msg).
+//	e.setTags(id string, tags []wireTag)
+//	    tags.go: replaces the tags of resource id (e.st.Tags[id]); nil/empty removes them.
+//	e.tagList(id string) []wireTag
+//	    tags.go: the tags of resource id sorted by key, nil when none (for responses:
+//	    `json:"tags,omitempty"`).
+//	e.deleteTags(id string)
+//	    tags.go: drops the tags of a deleted resource.
+//
+// wireTag is the VpnResourceTag / ResourceTag object {"key","value"} (tags.go).

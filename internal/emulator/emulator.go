@@ -9,6 +9,7 @@ package emulator
 import (
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -496,4 +497,28 @@ func newUUID() string {
 // timestamp formats t the way the reference's responses do.
 func timestamp(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04:05.000Z")
+}
+
+// decodeMessage turns a JSON decoding error into the text after "invalid request: ",
+// naming the field when the error is a type mismatch.
+func decodeMessage(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field != "" {
+		return fmt.Sprintf("%s must be of type %s, got JSON %s", te.Field, jsonTypeName(te.Type.Kind().String()), te.Value)
+	}
+	return "malformed request body: " + err.Error()
+}
+
+func jsonTypeName(kind string) string {
+	switch kind {
+	case "string":
+		return "string"
+	case "bool":
+		return "boolean"
+	case "slice", "array":
+		return "array"
+	case "struct", "map", "ptr":
+		return "object"
+	}
+	return "number"
 }

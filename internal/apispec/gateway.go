@@ -1,0 +1,133 @@
+package apispec
+
+import "fmt"
+
+// Gateway flavors (NOTES.md item 4: the create table names Professional1,
+// Professional2 and GM; the SDK adds Basic, Professional3 and -NonFixedIP).
+const (
+	FlavorBasic                 = "Basic"
+	FlavorProfessional1         = "Professional1"
+	FlavorProfessional2         = "Professional2"
+	FlavorProfessional3         = "Professional3"
+	FlavorProfessional1NonFixed = "Professional1-NonFixedIP"
+	FlavorProfessional2NonFixed = "Professional2-NonFixedIP"
+	FlavorProfessional3NonFixed = "Professional3-NonFixedIP"
+	FlavorGM                    = "GM"
+)
+
+// GatewayFlavors are the flavors a gateway may be created with.
+var GatewayFlavors = []string{
+	FlavorBasic, FlavorProfessional1, FlavorProfessional2, FlavorProfessional3,
+	FlavorProfessional1NonFixed, FlavorProfessional2NonFixed, FlavorProfessional3NonFixed, FlavorGM,
+}
+
+// SpecificationFlavors are the flavors update-specification accepts (never GM).
+var SpecificationFlavors = []string{
+	FlavorBasic, FlavorProfessional1, FlavorProfessional2,
+	FlavorProfessional1NonFixed, FlavorProfessional2NonFixed,
+}
+
+// Gateway enumerations.
+var (
+	NetworkTypes    = []string{"public", "private"}
+	AttachmentTypes = []string{"vpc", "er"}
+	HAModes         = []string{"active-active", "active-standby"}
+	IPVersions      = []string{"ipv4", "ipv6"}
+	EIPChargeModes  = []string{"bandwidth", "traffic"}
+	GatewayStatuses = []string{"PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE", "ACTIVE", "FAULT", "FREEZED"}
+)
+
+// Gateway defaults filled by the service (NOTES.md item 13).
+const (
+	DefaultBgpAsn         int64 = 64512
+	DefaultFlavor               = FlavorProfessional1
+	DefaultHAMode               = "active-active"
+	DefaultAttachmentType       = "vpc"
+	DefaultNetworkType          = "public"
+	DefaultIPVersion            = "ipv4"
+)
+
+// Gateway numeric ranges.
+const (
+	BgpAsnMin int64 = 1
+	BgpAsnMax int64 = 4294967295
+	// MaxLocalSubnets is the most local_subnets a gateway may have.
+	MaxLocalSubnets = 50
+	// EIPBandwidthMin / EIPBandwidthMax bound a new EIP's bandwidth_size (Mbit/s).
+	EIPBandwidthMin = 1
+	EIPBandwidthMax = 1000
+	// EIPTypeMaxLen bounds eip.type.
+	EIPTypeMaxLen = 36
+)
+
+// MaxBandwidth returns the largest EIP bandwidth_size (Mbit/s) a gateway of
+// the flavor may use: Professional1 300, Professional2 1000, GM 500 (the
+// reference); Basic 100 and Professional3 1000 (the EIP maximum).
+func MaxBandwidth(flavor string) int {
+	switch flavor {
+	case FlavorBasic:
+		return 100
+	case FlavorProfessional1, FlavorProfessional1NonFixed:
+		return 300
+	case FlavorGM:
+		return 500
+	default:
+		return EIPBandwidthMax
+	}
+}
+
+// ConnectionNumber returns the most VPN connections a gateway of the flavor takes.
+func ConnectionNumber(flavor string) int {
+	if flavor == FlavorBasic {
+		return 100
+	}
+	return 200
+}
+
+// AvailabilityZoneKey returns the key of the availability-zones response
+// object for a flavor (NOTES.md item 5): basic, professional1, professional2,
+// gm, or the -NonFixedIP flavor names as they are. Professional3 flavors,
+// absent from that object, report "".
+func AvailabilityZoneKey(flavor string) string {
+	switch flavor {
+	case FlavorBasic:
+		return "basic"
+	case FlavorProfessional1:
+		return "professional1"
+	case FlavorProfessional2:
+		return "professional2"
+	case FlavorGM:
+		return "gm"
+	case FlavorProfessional1NonFixed, FlavorProfessional2NonFixed:
+		return flavor
+	}
+	return ""
+}
+
+// AvailabilityZoneKeys are every key of the availability-zones response object.
+var AvailabilityZoneKeys = []string{"basic", "professional1", "professional2", FlavorProfessional1NonFixed, FlavorProfessional2NonFixed, "gm"}
+
+// Policy template (gateway policy_template) enumerations and ranges: the
+// union of the reference's tables and the SDK's UpdateVgw*Policy enums.
+var (
+	PolicyAuthAlgorithms       = []string{"sha2-256", "sha2-384", "sha2-512"}
+	PolicyEncryptionAlgorithms = []string{"aes-128", "aes-192", "aes-256", "aes-128-gcm-16", "aes-256-gcm-16"}
+	PolicyIKEDHGroups          = []string{"group14", "group15", "group16", "group19", "group20", "group21", "disable"}
+	PolicyPFSGroups            = []string{"group14", "group15", "group16", "group19", "group20", "group21", "disable"}
+)
+
+// Policy template lifetimes use IKELifetimeMin/Max and IPsecLifetimeMin/Max (connection.go).
+
+// CheckBgpAsn checks the gateway bgp_asn range 1-4294967295.
+func CheckBgpAsn(v int64) error { return CheckRange(v, BgpAsnMin, BgpAsnMax) }
+
+// CheckBandwidth checks a new EIP's bandwidth_size against 1-1000 and the flavor's maximum.
+func CheckBandwidth(flavor string, size int) error {
+	if size < EIPBandwidthMin || size > EIPBandwidthMax {
+		return fmt.Errorf("must be between %d and %d, got %d", EIPBandwidthMin, EIPBandwidthMax, size)
+	}
+	if max := MaxBandwidth(flavor); size > max {
+		return fmt.Errorf("must be at most %d for flavor %s, got %d", max, flavor, size)
+	}
+	return nil
+}
