@@ -1154,14 +1154,10 @@ func (e *Emulator) DeleteResource(kind, id string) bool {
 		delete(e.st.CustomerGateways, id)
 		e.deleteTags(id)
 	case KindConnection:
-		var vgw string
-		if c, ok := e.st.Connections[id]; ok {
-			found, vgw = true, c.VgwID
-		}
-		delete(e.st.Connections, id)
-		e.deleteTags(id)
+		var c *connectionRecord
+		c, found = e.st.Connections[id]
 		if found {
-			e.refreshGatewayUsage(vgw)
+			e.removeConnection(c) // also drops its monitor, as a real delete does
 		}
 	case KindMonitor:
 		_, found = e.st.Monitors[id]
