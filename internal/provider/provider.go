@@ -1,0 +1,441 @@
+// Package provider is the Terraform glue of the Huawei Cloud VPN provider:
+// the provider configuration and one file per resource or data source. All
+// API work goes through internal/client.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+)
+
+// Environment variables read by the provider when an attribute is not set in
+// its configuration block. Configuration always wins.
+const (
+	EnvRegion              = "HW_REGION_NAME"
+	EnvAccessKey           = "HW_ACCESS_KEY"
+	EnvSecretKey           = "HW_SECRET_KEY"
+	EnvSecurityToken       = "HW_SECURITY_TOKEN"
+	EnvProjectID           = "HW_PROJECT_ID"
+	EnvVPNEndpoint         = "HW_VPN_ENDPOINT"
+	EnvIAMEndpoint         = "HW_IAM_ENDPOINT"
+	EnvInsecure            = "HW_INSECURE"
+	EnvMaxRetries          = "HW_MAX_RETRIES"
+	EnvEnterpriseProjectID = "HW_ENTERPRISE_PROJECT_ID"
+)
+
+// DefaultMaxRetries is the value of max_retries when neither the
+// configuration nor HW_MAX_RETRIES sets it.
+const DefaultMaxRetries = 5
+
+var _ provider.Provider = (*huaweicloudvpnProvider)(nil)
+
+// New returns a constructor of the provider for providerserver, with the
+// given version (injected into main.version by ldflags).
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &huaweicloudvpnProvider{version: version}
+	}
+}
+
+// huaweicloudvpnProvider is the provider implementation.
+type huaweicloudvpnProvider struct {
+	version string
+
+	// getenv reads the environment; nil means os.Getenv. Tests set it so that
+	// they do not depend on (or change) the process environment.
+	getenv func(string) string
+	// clientOverride, when set, adjusts the client configuration after it is
+	// resolved: tests use it to install fast poll and retry schedules.
+	clientOverride func(*client.Config)
+	// extraDataSources are registered after DataSources(); tests use it for
+	// probe data sources that exist only in the test binary.
+	extraDataSources []func() datasource.DataSource
+}
+
+// ProviderData is what Configure hands to every resource and data source.
+type ProviderData struct {
+	// Client is the configured API client.
+	Client *client.Client
+	// DefaultTags are the provider-level default_tags (never nil).
+	DefaultTags map[string]string
+	// EnterpriseProjectID is the provider-level enterprise_project_id ("" when unset).
+	EnterpriseProjectID string
+}
+
+// providerModel is the provider configuration block.
+type providerModel struct {
+	Region              types.String      `tfsdk:"region"`
+	AccessKey           types.String      `tfsdk:"access_key"`
+	SecretKey           types.String      `tfsdk:"secret_key"`
+	SecurityToken       types.String      `tfsdk:"security_token"`
+	ProjectID           types.String      `tfsdk:"project_id"`
+	Insecure            types.Bool        `tfsdk:"insecure"`
+	MaxRetries          types.Int64       `tfsdk:"max_retries"`
+	EnterpriseProjectID types.String      `tfsdk:"enterprise_project_id"`
+	Endpoints           *endpointsModel   `tfsdk:"endpoints"`
+	DefaultTags         *defaultTagsModel `tfsdk:"default_tags"`
+}
+
+// endpointsModel is the endpoints block.
+type endpointsModel struct {
+	VPN types.String `tfsdk:"vpn"`
+	IAM types.String `tfsdk:"iam"`
+}
+
+// defaultTagsModel is the default_tags block.
+type defaultTagsModel struct {
+	Tags types.Map `tfsdk:"tags"`
+}
+
+// resolvedConfig is the outcome of resolving the configuration and the environment.
+type resolvedConfig struct {
+	Client              client.Config
+	DefaultTags         map[string]string
+	EnterpriseProjectID string
+}
+
+// Metadata implements provider.Provider.
+func (p *huaweicloudvpnProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "huaweicloudvpn"
+	resp.Version = p.version
+}
+
+// Schema implements provider.Provider.
+func (p *huaweicloudvpnProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The `huaweicloudvpn` provider manages Huawei Cloud enterprise site-to-site VPN " +
+			"(API v5): VPN gateways, customer gateways, VPN connections, connection monitors and gateway certificates.",
+		Attributes: map[string]schema.Attribute{
+			"region": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Region, such as `cn-north-4`. Required here or in `" + EnvRegion + "`.",
+			},
+			"access_key": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Access key (AK). Required here or in `" + EnvAccessKey + "`.",
+			},
+			"secret_key": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "Secret key (SK). Required here or in `" + EnvSecretKey + "`.",
+			},
+			"security_token": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "Security token of temporary credentials. Also read from `" + EnvSecurityToken + "`.",
+			},
+			"project_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Project id. Also read from `" + EnvProjectID + "`; when unset, the provider " +
+					"looks up the project named after the region through IAM.",
+			},
+			"insecure": schema.BoolAttribute{
+				Optional:            true,
+				MarkdownDescription: "Skip TLS certificate verification. Also read from `" + EnvInsecure + "`. Defaults to `false`.",
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("How many times one request is retried on throttling, busy or "+
+					"server errors (0 disables retries). Also read from `%s`. Defaults to `%d`.", EnvMaxRetries, DefaultMaxRetries),
+			},
+			"enterprise_project_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Default enterprise project id of the resources that take one. Also read from `" +
+					EnvEnterpriseProjectID + "`.",
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"endpoints": schema.SingleNestedBlock{
+				MarkdownDescription: "Custom service endpoints, for example the VPN emulator.",
+				Attributes: map[string]schema.Attribute{
+					"vpn": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "VPN API endpoint. Also read from `" + EnvVPNEndpoint + "`. " +
+							"Defaults to `https://vpn.{region}.myhuaweicloud.com`.",
+					},
+					"iam": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "IAM endpoint, used to find the project id. Also read from `" + EnvIAMEndpoint + "`. " +
+							"Defaults to `https://iam.{region}.myhuaweicloud.com`.",
+					},
+				},
+			},
+			"default_tags": schema.SingleNestedBlock{
+				MarkdownDescription: "Tags applied to every taggable resource of this provider. " +
+					"A resource's own `tags` win over these for the same key.",
+				Attributes: map[string]schema.Attribute{
+					"tags": schema.MapAttribute{
+						ElementType:         types.StringType,
+						Optional:            true,
+						MarkdownDescription: "Default tags, as a map of key to value.",
+						Validators:          tagsValidators(),
+					},
+				},
+			},
+		},
+	}
+}
+
+// Configure implements provider.Provider: it resolves the configuration and
+// builds the API client.
+func (p *huaweicloudvpnProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var m providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	getenv := p.getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	rc, diags := resolveConfig(ctx, m, getenv)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	rc.Client.UserAgent = userAgent(p.version, req.TerraformVersion)
+	if p.clientOverride != nil {
+		p.clientOverride(&rc.Client)
+	}
+
+	ctx = maskSecrets(ctx, rc.Client)
+	tflog.Debug(ctx, "Configuring Huawei Cloud VPN client", map[string]any{
+		"region":         rc.Client.Region,
+		"access_key":     rc.Client.AccessKey,
+		"secret_key":     rc.Client.SecretKey,
+		"security_token": rc.Client.SecurityToken,
+		"project_id":     rc.Client.ProjectID,
+		"vpn_endpoint":   rc.Client.VPNEndpoint,
+		"iam_endpoint":   rc.Client.IAMEndpoint,
+		"max_retries":    rc.Client.MaxRetries,
+	})
+
+	c, err := client.New(ctx, rc.Client)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to configure the Huawei Cloud VPN client",
+			"configure the provider (find the project id through IAM)", "", err)
+		return
+	}
+
+	data := &ProviderData{Client: c, DefaultTags: rc.DefaultTags, EnterpriseProjectID: rc.EnterpriseProjectID}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+	tflog.Info(ctx, "Configured Huawei Cloud VPN client", map[string]any{"region": c.Region(), "project_id": c.ProjectID()})
+}
+
+// Resources implements provider.Provider. Add one line per resource.
+func (p *huaweicloudvpnProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		NewCustomerGatewayResource,
+		NewVPNGatewayResource,
+		NewVPNConnectionResource,
+		NewConnectionMonitorResource,
+	}
+}
+
+// DataSources implements provider.Provider. Add one line per data source.
+func (p *huaweicloudvpnProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	list := []func() datasource.DataSource{
+		NewCustomerGatewaysDataSource,
+		NewAvailabilityZonesDataSource,
+		NewQuotasDataSource,
+		NewVPNGatewaysDataSource,
+		NewVPNGatewayDataSource,
+		NewVPNConnectionsDataSource,
+		NewConnectionMonitorsDataSource,
+		NewTagsDataSource,
+	}
+	return append(list, p.extraDataSources...)
+}
+
+// maskSecrets returns ctx with tflog masking of the secret key and security
+// token, both by field key and by value.
+func maskSecrets(ctx context.Context, cfg client.Config) context.Context {
+	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "secret_key", "security_token")
+	var secrets []string
+	for _, s := range []string{cfg.SecretKey, cfg.SecurityToken} {
+		if s != "" {
+			secrets = append(secrets, s)
+		}
+	}
+	if len(secrets) > 0 {
+		ctx = tflog.MaskAllFieldValuesStrings(ctx, secrets...)
+		ctx = tflog.MaskMessageStrings(ctx, secrets...)
+	}
+	return ctx
+}
+
+// userAgent is the User-Agent sent with every request.
+func userAgent(version, tfVersion string) string {
+	if version == "" {
+		version = "dev"
+	}
+	if tfVersion == "" {
+		tfVersion = "unknown"
+	}
+	return fmt.Sprintf("terraform-provider-huaweicloudvpn/%s (+terraform %s)", version, tfVersion)
+}
+
+// stringSetting describes one string attribute and its environment variable.
+type stringSetting struct {
+	path     path.Path
+	value    types.String
+	env      string
+	required bool
+	title    string
+}
+
+// resolveConfig turns the provider configuration and the environment into a
+// client configuration. Configuration wins over the environment. It reports
+// one attribute error per missing or unusable attribute, and an error per
+// attribute whose value is unknown (it depends on a resource not yet created).
+func resolveConfig(ctx context.Context, m providerModel, getenv func(string) string) (resolvedConfig, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var rc resolvedConfig
+
+	var endpoints endpointsModel
+	if m.Endpoints != nil {
+		endpoints = *m.Endpoints
+	}
+	settings := []stringSetting{
+		{path.Root("region"), m.Region, EnvRegion, true, "Region"},
+		{path.Root("access_key"), m.AccessKey, EnvAccessKey, true, "Access Key"},
+		{path.Root("secret_key"), m.SecretKey, EnvSecretKey, true, "Secret Key"},
+		{path.Root("security_token"), m.SecurityToken, EnvSecurityToken, false, "Security Token"},
+		{path.Root("project_id"), m.ProjectID, EnvProjectID, false, "Project ID"},
+		{path.Root("enterprise_project_id"), m.EnterpriseProjectID, EnvEnterpriseProjectID, false, "Enterprise Project ID"},
+		{path.Root("endpoints").AtName("vpn"), endpoints.VPN, EnvVPNEndpoint, false, "VPN Endpoint"},
+		{path.Root("endpoints").AtName("iam"), endpoints.IAM, EnvIAMEndpoint, false, "IAM Endpoint"},
+	}
+	values := make([]string, len(settings))
+	for i, s := range settings {
+		if s.value.IsUnknown() {
+			diags.AddAttributeError(s.path, "Unknown "+s.title+" Value",
+				fmt.Sprintf("The provider cannot create the Huawei Cloud VPN client because %s has a value that is "+
+					"not known until apply. Set it to a literal or a variable, or set the %s environment variable "+
+					"and remove the attribute from the provider block.", attrName(s.path), s.env))
+			continue
+		}
+		v := strings.TrimSpace(s.value.ValueString())
+		if v == "" {
+			v = strings.TrimSpace(getenv(s.env))
+		}
+		if v == "" && s.required {
+			diags.AddAttributeError(s.path, "Missing "+s.title,
+				fmt.Sprintf("The provider needs %s: set it in the provider block or in the %s environment variable.",
+					attrName(s.path), s.env))
+		}
+		values[i] = v
+	}
+	rc.Client.Region, rc.Client.AccessKey, rc.Client.SecretKey = values[0], values[1], values[2]
+	rc.Client.SecurityToken, rc.Client.ProjectID, rc.EnterpriseProjectID = values[3], values[4], values[5]
+	rc.Client.VPNEndpoint, rc.Client.IAMEndpoint = values[6], values[7]
+	for i := 6; i <= 7; i++ {
+		if values[i] != "" && !validEndpoint(values[i]) {
+			diags.AddAttributeError(settings[i].path, "Invalid "+settings[i].title,
+				fmt.Sprintf("%q is not an absolute http(s) URL (from %s or %s).", values[i], attrName(settings[i].path), settings[i].env))
+		}
+	}
+
+	// insecure
+	switch {
+	case m.Insecure.IsUnknown():
+		diags.AddAttributeError(path.Root("insecure"), "Unknown Insecure Value",
+			"The provider cannot create the client because insecure is not known until apply. Set it to a literal or use "+EnvInsecure+".")
+	case !m.Insecure.IsNull():
+		rc.Client.Insecure = m.Insecure.ValueBool()
+	case getenv(EnvInsecure) != "":
+		b, err := strconv.ParseBool(strings.TrimSpace(getenv(EnvInsecure)))
+		if err != nil {
+			diags.AddAttributeError(path.Root("insecure"), "Invalid Insecure Value",
+				fmt.Sprintf("The %s environment variable must be true or false, got %q.", EnvInsecure, getenv(EnvInsecure)))
+		}
+		rc.Client.Insecure = b
+	}
+
+	// max_retries
+	rc.Client.MaxRetries = DefaultMaxRetries
+	switch {
+	case m.MaxRetries.IsUnknown():
+		diags.AddAttributeError(path.Root("max_retries"), "Unknown Max Retries Value",
+			"The provider cannot create the client because max_retries is not known until apply. Set it to a literal or use "+EnvMaxRetries+".")
+	case !m.MaxRetries.IsNull():
+		if n := m.MaxRetries.ValueInt64(); n < 0 || n > 100 {
+			diags.AddAttributeError(path.Root("max_retries"), "Invalid Max Retries Value",
+				fmt.Sprintf("max_retries must be between 0 and 100, got %d.", n))
+		} else {
+			rc.Client.MaxRetries = int(n)
+		}
+	case getenv(EnvMaxRetries) != "":
+		n, err := strconv.Atoi(strings.TrimSpace(getenv(EnvMaxRetries)))
+		if err != nil || n < 0 || n > 100 {
+			diags.AddAttributeError(path.Root("max_retries"), "Invalid Max Retries Value",
+				fmt.Sprintf("The %s environment variable must be a whole number between 0 and 100, got %q.", EnvMaxRetries, getenv(EnvMaxRetries)))
+		} else {
+			rc.Client.MaxRetries = n
+		}
+	}
+
+	// default_tags
+	rc.DefaultTags = map[string]string{}
+	if m.DefaultTags != nil {
+		tagsPath := path.Root("default_tags").AtName("tags")
+		if m.DefaultTags.Tags.IsUnknown() {
+			diags.AddAttributeError(tagsPath, "Unknown Default Tags Value",
+				"The provider cannot be configured because default_tags.tags is not known until apply. Use literal values.")
+		} else {
+			tags, d := mapFromTypes(ctx, m.DefaultTags.Tags)
+			if d.HasError() || tags == nil && !m.DefaultTags.Tags.IsNull() {
+				diags.AddAttributeError(tagsPath, "Unknown Default Tags Value",
+					"The provider cannot be configured because a value of default_tags.tags is not known until apply. Use literal values.")
+			} else if tags != nil {
+				rc.DefaultTags = tags
+			}
+		}
+	}
+	return rc, diags
+}
+
+// attrName renders a provider attribute path the way users write it.
+func attrName(p path.Path) string {
+	return p.String()
+}
+
+// validEndpoint reports whether s is an absolute http or https URL with a host.
+func validEndpoint(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+// providerDataFrom extracts the *ProviderData that Configure handed to a
+// resource or data source. It returns nil without diagnostics while the
+// provider is not configured yet (validation), and nil with an error when
+// the data has an unexpected type.
+func providerDataFrom(providerData any, diags *diag.Diagnostics) *ProviderData {
+	if providerData == nil {
+		return nil
+	}
+	data, ok := providerData.(*ProviderData)
+	if !ok || data == nil {
+		diags.AddError("Unexpected Provider Data Type",
+			fmt.Sprintf("Expected *provider.ProviderData, got %T. This is a bug in the provider; please report it.", providerData))
+		return nil
+	}
+	return data
+}

@@ -1,0 +1,279 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+)
+
+// tagBatchSize bounds the tags of one create/delete request (reference: at most 20).
+const tagBatchSize = apispec.MaxTags
+
+// tagsSchemaAttribute is the `tags` attribute of every taggable resource.
+func tagsSchemaAttribute() schema.MapAttribute {
+	return schema.MapAttribute{
+		ElementType: types.StringType,
+		Optional:    true,
+		MarkdownDescription: fmt.Sprintf("Tags of the resource, as a map of key to value (at most %d; keys of %d-%d and values of "+
+			"0-%d letters, digits, spaces or `_ . : = + - @`). They are merged over the provider's `default_tags`.",
+			apispec.MaxTags, apispec.TagKeyMinLen, apispec.TagKeyMaxLen, apispec.TagValueMaxLen),
+		Validators: tagsValidators(),
+	}
+}
+
+// tagsAllSchemaAttribute is the `tags_all` attribute of every taggable
+// resource: the resource's tags merged over the provider's default_tags. It
+// has no UseStateForUnknown: modifyPlanTagsAll always plans its value, so a
+// change of default_tags shows as an in-place update.
+func tagsAllSchemaAttribute() schema.MapAttribute {
+	return schema.MapAttribute{
+		ElementType:         types.StringType,
+		Computed:            true,
+		MarkdownDescription: "All tags of the resource: `tags` merged over the provider's `default_tags`.",
+	}
+}
+
+// tagsValidators validate a map of tags against the reference's limits.
+func tagsValidators() []validator.Map {
+	return []validator.Map{
+		mapvalidator.SizeAtMost(apispec.MaxTags),
+		tagMapValidator{},
+	}
+}
+
+// tagMapValidator checks each key and value of a tags map.
+type tagMapValidator struct{}
+
+var _ validator.Map = tagMapValidator{}
+
+// Description implements validator.Describer.
+func (tagMapValidator) Description(context.Context) string {
+	return fmt.Sprintf("tag keys must have %d-%d and values 0-%d characters: letters, digits, spaces or _ . : = + - @",
+		apispec.TagKeyMinLen, apispec.TagKeyMaxLen, apispec.TagValueMaxLen)
+}
+
+// MarkdownDescription implements validator.Describer.
+func (v tagMapValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+// ValidateMap implements validator.Map.
+func (tagMapValidator) ValidateMap(_ context.Context, req validator.MapRequest, resp *validator.MapResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	for k, v := range req.ConfigValue.Elements() {
+		p := req.Path.AtMapKey(k)
+		if err := apispec.CheckTagKey(k); err != nil {
+			resp.Diagnostics.AddAttributeError(p, "Invalid Tag Key", fmt.Sprintf("Tag key %q %s.", k, err))
+		}
+		s, ok := v.(types.String)
+		if !ok || s.IsUnknown() {
+			continue
+		}
+		if s.IsNull() {
+			resp.Diagnostics.AddAttributeError(p, "Invalid Tag Value",
+				fmt.Sprintf("Tag %q has a null value; use \"\" for an empty value.", k))
+			continue
+		}
+		if err := apispec.CheckTagValue(s.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(p, "Invalid Tag Value", fmt.Sprintf("The value of tag %q %s.", k, err))
+		}
+	}
+}
+
+// mergeTags returns defaults overlaid with tags (tags win); never nil.
+func mergeTags(defaults, tags map[string]string) map[string]string {
+	out := make(map[string]string, len(defaults)+len(tags))
+	for k, v := range defaults {
+		out[k] = v
+	}
+	for k, v := range tags {
+		out[k] = v
+	}
+	return out
+}
+
+// modifyPlanTagsAll plans `tags_all` as the planned `tags` merged over the
+// provider's default tags, so that a change of default_tags plans an
+// in-place update. Taggable resources call it from ModifyPlan. It leaves a
+// destroy plan alone and plans tags_all unknown while tags are unknown.
+func modifyPlanTagsAll(ctx context.Context, defaultTags map[string]string, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var tags types.Map
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("tags"), &tags)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	tagsAll, d := planTagsAll(ctx, defaultTags, tags)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), tagsAll)...)
+}
+
+// planTagsAll computes the planned tags_all from the planned tags.
+func planTagsAll(ctx context.Context, defaultTags map[string]string, tags types.Map) (types.Map, diag.Diagnostics) {
+	if tags.IsUnknown() {
+		return types.MapUnknown(types.StringType), nil
+	}
+	for _, v := range tags.Elements() {
+		if v.IsUnknown() {
+			return types.MapUnknown(types.StringType), nil
+		}
+	}
+	m, d := mapFromTypes(ctx, tags)
+	if d.HasError() {
+		return types.MapNull(types.StringType), d
+	}
+	return stringMapValue(mergeTags(defaultTags, m)), nil
+}
+
+// updateTags brings the service's tags of one resource from oldAll to newAll.
+// It deletes removed keys, then creates added or changed ones (a create
+// overwrites the value of an existing key), in batches of at most 20, and
+// makes no call when nothing changed.
+func updateTags(ctx context.Context, c *client.Client, resourceType, id string, oldAll, newAll map[string]string) error {
+	removed, upserted := diffTags(oldAll, newAll)
+	for _, batch := range tagBatches(removed) {
+		if err := c.DeleteResourceTags(ctx, resourceType, id, batch); err != nil {
+			return fmt.Errorf("deleting tags of %s %s: %w", resourceType, id, err)
+		}
+	}
+	for _, batch := range tagBatches(upserted) {
+		if err := c.CreateResourceTags(ctx, resourceType, id, batch); err != nil {
+			return fmt.Errorf("creating tags of %s %s: %w", resourceType, id, err)
+		}
+	}
+	return nil
+}
+
+// diffTags returns the tags to delete (keys of oldAll missing from newAll,
+// with their old values) and to create (keys added or whose value changed),
+// both sorted by key.
+func diffTags(oldAll, newAll map[string]string) (removed, upserted []client.Tag) {
+	for k, v := range oldAll {
+		if _, ok := newAll[k]; !ok {
+			removed = append(removed, client.Tag{Key: k, Value: v})
+		}
+	}
+	for k, v := range newAll {
+		if ov, ok := oldAll[k]; !ok || ov != v {
+			upserted = append(upserted, client.Tag{Key: k, Value: v})
+		}
+	}
+	sortTags(removed)
+	sortTags(upserted)
+	return removed, upserted
+}
+
+// tagBatches splits tags into request-sized batches.
+func tagBatches(tags []client.Tag) [][]client.Tag {
+	var out [][]client.Tag
+	for len(tags) > 0 {
+		n := min(len(tags), tagBatchSize)
+		out = append(out, tags[:n])
+		tags = tags[n:]
+	}
+	return out
+}
+
+func sortTags(tags []client.Tag) {
+	sort.Slice(tags, func(i, j int) bool { return tags[i].Key < tags[j].Key })
+}
+
+// tagsToMap converts the service's tag list to a map.
+func tagsToMap(tags []client.Tag) map[string]string {
+	out := make(map[string]string, len(tags))
+	for _, t := range tags {
+		out[t.Key] = t.Value
+	}
+	return out
+}
+
+// tagsFromMap converts a map to the service's tag list, sorted by key (nil for an empty map).
+func tagsFromMap(m map[string]string) []client.Tag {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([]client.Tag, 0, len(m))
+	for k, v := range m {
+		out = append(out, client.Tag{Key: k, Value: v})
+	}
+	sortTags(out)
+	return out
+}
+
+// mapFromTypes converts a known types.Map of strings to a Go map. A null map
+// gives nil; an unknown map (or one with an unknown element) gives nil and
+// an error diagnostic, since callers only use it on known values.
+func mapFromTypes(ctx context.Context, m types.Map) (map[string]string, diag.Diagnostics) {
+	if m.IsNull() {
+		return nil, nil
+	}
+	if m.IsUnknown() {
+		var d diag.Diagnostics
+		d.AddError("Unknown Tags Value", "A map of tags is not known yet; this is a bug in the provider, please report it.")
+		return nil, d
+	}
+	out := map[string]string{}
+	d := m.ElementsAs(ctx, &out, false)
+	if d.HasError() {
+		return nil, d
+	}
+	return out, nil
+}
+
+// stringMapValue converts a Go map to a known types.Map of strings (an empty,
+// non-null map for a nil or empty input).
+func stringMapValue(m map[string]string) types.Map {
+	elems := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, elems)
+}
+
+// splitTags turns the service's tags of a resource into the `tags` and
+// `tags_all` values to store. `tags` keeps every key the prior `tags` had
+// (what the user configured) and every other key except default tags that
+// still carry their default value; so after an import, or a tag added outside
+// Terraform, the extra tags show in `tags` and the next plan removes them
+// unless configured. A null prior `tags` stays null when nothing is left.
+func splitTags(all map[string]string, priorTags types.Map, defaultTags map[string]string) (tags, tagsAll types.Map) {
+	prior := map[string]bool{}
+	for k := range priorTags.Elements() {
+		prior[k] = true
+	}
+	own := map[string]string{}
+	for k, v := range all {
+		if prior[k] {
+			own[k] = v
+			continue
+		}
+		if dv, ok := defaultTags[k]; ok && dv == v {
+			continue
+		}
+		own[k] = v
+	}
+	tagsAll = stringMapValue(all)
+	if len(own) == 0 && (priorTags.IsNull() || priorTags.IsUnknown()) {
+		return types.MapNull(types.StringType), tagsAll
+	}
+	return stringMapValue(own), tagsAll
+}

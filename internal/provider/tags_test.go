@@ -1,0 +1,331 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+)
+
+// tagCall is one request the fake tag service received.
+type tagCall struct {
+	Path string
+	Tags []client.Tag
+}
+
+// fakeTagService records tag create/delete calls and answers 204.
+type fakeTagService struct {
+	mu    sync.Mutex
+	calls []tagCall
+}
+
+func (f *fakeTagService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	var in struct {
+		Tags []struct {
+			Key   string `json:"key"`
+			Value string `json:"value"`
+		} `json:"tags"`
+	}
+	if r.Method != http.MethodPost || json.Unmarshal(body, &in) != nil {
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte(`{"error_code":"VPN.0001","error_msg":"invalid request"}`))
+		return
+	}
+	call := tagCall{Path: r.URL.Path}
+	for _, t := range in.Tags {
+		call.Tags = append(call.Tags, client.Tag{Key: t.Key, Value: t.Value})
+	}
+	f.mu.Lock()
+	f.calls = append(f.calls, call)
+	f.mu.Unlock()
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func newFakeTagClient(t *testing.T) (*client.Client, *fakeTagService) {
+	t.Helper()
+	fake := &fakeTagService{}
+	srv := httptest.NewServer(fake)
+	t.Cleanup(srv.Close)
+	c, err := client.New(context.Background(), client.Config{
+		Region:      "emu-region-1",
+		AccessKey:   "AK",
+		SecretKey:   "SK",
+		ProjectID:   "p1",
+		VPNEndpoint: srv.URL,
+		IAMEndpoint: srv.URL,
+		MaxRetries:  0,
+	})
+	if err != nil {
+		t.Fatalf("client.New: %v", err)
+	}
+	return c, fake
+}
+
+func TestUpdateTags(t *testing.T) {
+	t.Parallel()
+	const id = "gw-1"
+	base := "/v5/p1/" + client.ResourceTypeVPNGateway + "/" + id + "/tags/"
+	cases := []struct {
+		name     string
+		old, new map[string]string
+		want     []tagCall
+	}{
+		{
+			name: "no change makes no call",
+			old:  map[string]string{"a": "1", "b": "2"},
+			new:  map[string]string{"b": "2", "a": "1"},
+		},
+		{
+			name: "both empty makes no call",
+		},
+		{
+			name: "add",
+			old:  map[string]string{"a": "1"},
+			new:  map[string]string{"a": "1", "c": "3", "b": "2"},
+			want: []tagCall{{base + "create", []client.Tag{{Key: "b", Value: "2"}, {Key: "c", Value: "3"}}}},
+		},
+		{
+			name: "change value",
+			old:  map[string]string{"a": "1", "b": "2"},
+			new:  map[string]string{"a": "9", "b": "2"},
+			want: []tagCall{{base + "create", []client.Tag{{Key: "a", Value: "9"}}}},
+		},
+		{
+			name: "remove",
+			old:  map[string]string{"a": "1", "b": "2"},
+			new:  map[string]string{"b": "2"},
+			want: []tagCall{{base + "delete", []client.Tag{{Key: "a", Value: "1"}}}},
+		},
+		{
+			name: "remove and add: delete first",
+			old:  map[string]string{"a": "1", "b": "2"},
+			new:  map[string]string{"b": "", "c": "3"},
+			want: []tagCall{
+				{base + "delete", []client.Tag{{Key: "a", Value: "1"}}},
+				{base + "create", []client.Tag{{Key: "b", Value: ""}, {Key: "c", Value: "3"}}},
+			},
+		},
+		{
+			name: "remove all",
+			old:  map[string]string{"a": "1"},
+			new:  nil,
+			want: []tagCall{{base + "delete", []client.Tag{{Key: "a", Value: "1"}}}},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c, fake := newFakeTagClient(t)
+			if err := updateTags(context.Background(), c, client.ResourceTypeVPNGateway, id, tc.old, tc.new); err != nil {
+				t.Fatalf("updateTags: %v", err)
+			}
+			if len(fake.calls) != len(tc.want) || (len(tc.want) > 0 && !reflect.DeepEqual(fake.calls, tc.want)) {
+				t.Fatalf("calls:\n got %+v\nwant %+v", fake.calls, tc.want)
+			}
+		})
+	}
+}
+
+func TestUpdateTags_batchesOf20(t *testing.T) {
+	t.Parallel()
+	c, fake := newFakeTagClient(t)
+	newAll := map[string]string{}
+	for i := range 25 {
+		newAll[string(rune('A'+i))] = "v"
+	}
+	if err := updateTags(context.Background(), c, client.ResourceTypeVPNConnection, "c-1", nil, newAll); err != nil {
+		t.Fatal(err)
+	}
+	if len(fake.calls) != 2 || len(fake.calls[0].Tags) != 20 || len(fake.calls[1].Tags) != 5 {
+		t.Fatalf("want batches of 20 and 5, got %+v", fake.calls)
+	}
+	if !strings.HasSuffix(fake.calls[0].Path, "/vpn-connection/c-1/tags/create") {
+		t.Errorf("path %s", fake.calls[0].Path)
+	}
+}
+
+func TestUpdateTags_apiError(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("X-Request-Id", "req-1")
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = w.Write([]byte(`{"error_code":"VPN.0004","error_msg":"resource not found","request_id":"req-1"}`))
+	}))
+	t.Cleanup(srv.Close)
+	c, err := client.New(context.Background(), client.Config{
+		Region: "r", AccessKey: "AK", SecretKey: "SK", ProjectID: "p1", VPNEndpoint: srv.URL, IAMEndpoint: srv.URL,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = updateTags(context.Background(), c, client.ResourceTypeCustomerGateway, "cgw-1", nil, map[string]string{"a": "1"})
+	if !client.IsNotFound(err) {
+		t.Fatalf("want a wrapped not-found APIError, got %v", err)
+	}
+}
+
+func TestSplitTags(t *testing.T) {
+	t.Parallel()
+	defaults := map[string]string{"env": "prod", "team": "net"}
+	cases := []struct {
+		name     string
+		all      map[string]string
+		prior    types.Map
+		wantTags types.Map
+	}{
+		{
+			name:     "configured keys kept, default-valued keys dropped",
+			all:      map[string]string{"env": "prod", "team": "net", "app": "vpn"},
+			prior:    stringMapValue(map[string]string{"app": "vpn"}),
+			wantTags: stringMapValue(map[string]string{"app": "vpn"}),
+		},
+		{
+			name:     "configured key equal to a default stays",
+			all:      map[string]string{"env": "prod", "team": "net"},
+			prior:    stringMapValue(map[string]string{"env": "prod"}),
+			wantTags: stringMapValue(map[string]string{"env": "prod"}),
+		},
+		{
+			name:     "default key with another value shows as drift",
+			all:      map[string]string{"env": "dev", "team": "net"},
+			prior:    types.MapNull(types.StringType),
+			wantTags: stringMapValue(map[string]string{"env": "dev"}),
+		},
+		{
+			name:     "import: everything but defaults",
+			all:      map[string]string{"env": "prod", "x": "1"},
+			prior:    types.MapNull(types.StringType),
+			wantTags: stringMapValue(map[string]string{"x": "1"}),
+		},
+		{
+			name:     "null prior stays null",
+			all:      map[string]string{"env": "prod", "team": "net"},
+			prior:    types.MapNull(types.StringType),
+			wantTags: types.MapNull(types.StringType),
+		},
+		{
+			name:     "empty prior stays empty",
+			all:      map[string]string{},
+			prior:    stringMapValue(nil),
+			wantTags: stringMapValue(nil),
+		},
+	}
+	for _, tc := range cases {
+		tags, all := splitTags(tc.all, tc.prior, defaults)
+		if !tags.Equal(tc.wantTags) {
+			t.Errorf("%s: tags = %v, want %v", tc.name, tags, tc.wantTags)
+		}
+		if !all.Equal(stringMapValue(tc.all)) {
+			t.Errorf("%s: tags_all = %v, want %v", tc.name, all, tc.all)
+		}
+	}
+}
+
+func TestPlanTagsAll(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	defaults := map[string]string{"env": "prod", "team": "net"}
+
+	got, d := planTagsAll(ctx, defaults, stringMapValue(map[string]string{"team": "vpn", "app": "x"}))
+	want := stringMapValue(map[string]string{"env": "prod", "team": "vpn", "app": "x"})
+	if d.HasError() || !got.Equal(want) {
+		t.Errorf("merge: got %v (%v), want %v", got, d, want)
+	}
+
+	got, _ = planTagsAll(ctx, defaults, types.MapNull(types.StringType))
+	if !got.Equal(stringMapValue(defaults)) {
+		t.Errorf("null tags: got %v, want the defaults", got)
+	}
+
+	got, _ = planTagsAll(ctx, nil, types.MapNull(types.StringType))
+	if got.IsNull() || got.IsUnknown() || len(got.Elements()) != 0 {
+		t.Errorf("no tags at all: got %v, want an empty known map", got)
+	}
+
+	if got, _ = planTagsAll(ctx, defaults, types.MapUnknown(types.StringType)); !got.IsUnknown() {
+		t.Errorf("unknown tags: got %v, want unknown", got)
+	}
+	partly := types.MapValueMust(types.StringType, map[string]attr.Value{"a": types.StringUnknown()})
+	if got, _ = planTagsAll(ctx, defaults, partly); !got.IsUnknown() {
+		t.Errorf("unknown tag value: got %v, want unknown", got)
+	}
+}
+
+func TestTagConversions(t *testing.T) {
+	t.Parallel()
+	m := map[string]string{"b": "2", "a": "1"}
+	tags := tagsFromMap(m)
+	if want := []client.Tag{{Key: "a", Value: "1"}, {Key: "b", Value: "2"}}; !reflect.DeepEqual(tags, want) {
+		t.Errorf("tagsFromMap = %v, want %v", tags, want)
+	}
+	if tagsFromMap(nil) != nil {
+		t.Error("tagsFromMap(nil) should be nil so that omitempty drops it")
+	}
+	if back := tagsToMap(tags); !reflect.DeepEqual(back, m) {
+		t.Errorf("tagsToMap = %v, want %v", back, m)
+	}
+	got, d := mapFromTypes(context.Background(), stringMapValue(m))
+	if d.HasError() || !reflect.DeepEqual(got, m) {
+		t.Errorf("mapFromTypes = %v (%v), want %v", got, d, m)
+	}
+	if got, _ := mapFromTypes(context.Background(), types.MapNull(types.StringType)); got != nil {
+		t.Errorf("mapFromTypes(null) = %v, want nil", got)
+	}
+	if _, d := mapFromTypes(context.Background(), types.MapUnknown(types.StringType)); !d.HasError() {
+		t.Error("mapFromTypes(unknown) should fail")
+	}
+}
+
+func TestTagsValidators(t *testing.T) {
+	t.Parallel()
+	run := func(elems map[string]attr.Value) bool {
+		req := validator.MapRequest{Path: path.Root("tags"), ConfigValue: types.MapValueMust(types.StringType, elems)}
+		var resp validator.MapResponse
+		for _, v := range tagsValidators() {
+			v.ValidateMap(context.Background(), req, &resp)
+		}
+		return !resp.Diagnostics.HasError()
+	}
+	s := types.StringValue
+	valid := []map[string]attr.Value{
+		{},
+		{"env": s("prod"), "Cost Center": s("a_b.c:d=e+f-g@h"), "项目": s("网关"), "ação": s("")},
+		{strings.Repeat("k", 128): s(strings.Repeat("v", 255))},
+	}
+	invalid := []map[string]attr.Value{
+		{"": s("x")},
+		{strings.Repeat("k", 129): s("x")},
+		{"k": s(strings.Repeat("v", 256))},
+		{"bad/key": s("x")},
+		{"k": s("bad*value")},
+		{"k": types.StringNull()},
+	}
+	many := map[string]attr.Value{}
+	for i := range 21 {
+		many[strings.Repeat("k", i+1)] = s("v")
+	}
+	invalid = append(invalid, many)
+	for _, m := range valid {
+		if !run(m) {
+			t.Errorf("%v rejected, want accepted", m)
+		}
+	}
+	for _, m := range invalid {
+		if run(m) {
+			t.Errorf("%v accepted, want rejected", m)
+		}
+	}
+}
