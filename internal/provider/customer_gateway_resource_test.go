@@ -1,0 +1,688 @@
+package provider
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"fmt"
+	"math/big"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
+)
+
+const cgwAddr = "huaweicloudvpn_customer_gateway.test"
+
+// Route patterns of the emulator's request counters.
+const (
+	cgwGetRoute        = "GET /v5/{project_id}/customer-gateways/{customer_gateway_id}"
+	cgwPutRoute        = "PUT /v5/{project_id}/customer-gateways/{customer_gateway_id}"
+	cgwTagCreateRoute  = "POST /v5/{project_id}/customer-gateway/{resource_id}/tags/create"
+	cgwTagDeleteRoute  = "POST /v5/{project_id}/customer-gateway/{resource_id}/tags/delete"
+	cgwTagListRoute    = "GET /v5/{project_id}/customer-gateway/{resource_id}/tags"
+	cgwTagRoutesPrefix = "/v5/{project_id}/customer-gateway/"
+)
+
+// testCgwCert is a generated certificate (the key is discarded).
+type testCgwCert struct {
+	PEM    string
+	Serial string
+}
+
+// newTestCgwCert generates a self-signed ECDSA certificate; isCA sets the
+// CA basic constraint. Nothing is written to disk.
+func newTestCgwCert(t *testing.T, cn string, isCA bool) testCgwCert {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatalf("generating key: %v", err)
+	}
+	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 62))
+	if err != nil {
+		t.Fatalf("serial: %v", err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          serial,
+		Subject:               pkix.Name{CommonName: cn, Organization: []string{"Example"}, Country: []string{"CN"}},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(365 * 24 * time.Hour),
+		IsCA:                  isCA,
+		BasicConstraintsValid: true,
+		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatalf("creating certificate: %v", err)
+	}
+	return testCgwCert{
+		PEM:    string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})),
+		Serial: serial.String(),
+	}
+}
+
+// cgwConfig renders a provider block and one customer gateway with the given body lines.
+func cgwConfig(env *testEnv, providerExtra []string, body ...string) string {
+	return env.ProviderConfig(providerExtra...) +
+		"resource \"huaweicloudvpn_customer_gateway\" \"test\" {\n  " + strings.Join(body, "\n  ") + "\n}\n"
+}
+
+// cgwIDSame compares the id across the steps that add to it.
+func cgwIDSame() interface {
+	AddStateValue(string, tfjsonpath.Path) statecheck.StateCheck
+} {
+	return statecheck.CompareValue(compare.ValuesSame())
+}
+
+// cgwServiceTags asks the service for the tags of the customer gateway in state.
+func cgwServiceTags(env *testEnv, want map[string]string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[cgwAddr]
+		if !ok {
+			return fmt.Errorf("%s not in state", cgwAddr)
+		}
+		tags, err := env.Client.GetResourceTags(context.Background(), client.ResourceTypeCustomerGateway, rs.Primary.ID)
+		if err != nil {
+			return err
+		}
+		got := tagsToMap(tags)
+		if len(got) != len(want) {
+			return fmt.Errorf("service tags: got %v, want %v", got, want)
+		}
+		for k, v := range want {
+			if gv, ok := got[k]; !ok || gv != v {
+				return fmt.Errorf("service tags: got %v, want %v", got, want)
+			}
+		}
+		return nil
+	}
+}
+
+// cgwCounts checks the emulator's request counters of the given routes.
+func cgwCounts(env *testEnv, want map[string]int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		counts := env.Emu.RequestCounts()
+		var bad []string
+		for route, n := range want {
+			if counts[route] != n {
+				bad = append(bad, fmt.Sprintf("%s: %d, want %d", route, counts[route], n))
+			}
+		}
+		sort.Strings(bad)
+		if len(bad) > 0 {
+			return fmt.Errorf("request counts: %s (all: %v)", strings.Join(bad, "; "), counts)
+		}
+		return nil
+	}
+}
+
+// cgwNoTagCalls checks that no tag endpoint of customer gateways was called.
+func cgwNoTagCalls(env *testEnv) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		for route, n := range env.Emu.RequestCounts() {
+			if strings.Contains(route, cgwTagRoutesPrefix) && n > 0 {
+				return fmt.Errorf("unexpected tag call: %s x%d", route, n)
+			}
+		}
+		return nil
+	}
+}
+
+func TestAccCustomerGateway_basic(t *testing.T) {
+	env := newTestEnv(t)
+	cfg := cgwConfig(env, nil, `name = "cgw-basic"`, `id_value = "203.0.113.10"`, `bgp_asn = 65000`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(cgwAddr, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f-]{36}$`))),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("name"), knownvalue.StringExact("cgw-basic")),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("id_type"), knownvalue.StringExact("ip")),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("id_value"), knownvalue.StringExact("203.0.113.10")),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("bgp_asn"), knownvalue.Int64Exact(65000)),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("ca_certificate"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags_all"), knownvalue.MapSizeExact(0)),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("created_at"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("updated_at"), knownvalue.NotNull()),
+				},
+				Check: func(s *terraform.State) error {
+					id := s.RootModule().Resources[cgwAddr].Primary.ID
+					cgw, err := env.Client.GetCustomerGateway(context.Background(), id)
+					if err != nil {
+						return err
+					}
+					if cgw.Name != "cgw-basic" || cgw.IDValue != "203.0.113.10" || cgw.BgpAsn == nil || *cgw.BgpAsn != 65000 {
+						return fmt.Errorf("service has %+v", cgw)
+					}
+					return nil
+				},
+			},
+			{
+				ResourceName:      cgwAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				// An import block plans a no-op: after an import nothing changes.
+				Config:          cfg,
+				ResourceName:    cgwAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+			},
+		},
+	})
+}
+
+// A name left out of the configuration is generated by the service and
+// never causes a diff.
+func TestAccCustomerGateway_generatedName(t *testing.T) {
+	env := newTestEnv(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps: []resource.TestStep{
+			{
+				Config: cgwConfig(env, nil, `id_value = "203.0.113.11"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("name"), knownvalue.StringRegexp(regexp.MustCompile(`^cgw-`))),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("bgp_asn"), knownvalue.Null()),
+				},
+			},
+			{ResourceName: cgwAddr, ImportState: true, ImportStateVerify: true},
+		},
+	})
+}
+
+func TestAccCustomerGateway_update(t *testing.T) {
+	env := newTestEnv(t)
+	ids := cgwIDSame()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps: []resource.TestStep{
+			{
+				Config:            cgwConfig(env, nil, `name = "cgw-one"`, `id_value = "203.0.113.20"`, `bgp_asn = 65001`, `tags = { team = "net" }`),
+				ConfigStateChecks: []statecheck.StateCheck{ids.AddStateValue(cgwAddr, tfjsonpath.New("id"))},
+			},
+			{
+				PreConfig: env.Emu.ResetCounts,
+				Config:    cgwConfig(env, nil, `name = "cgw-two"`, `id_value = "203.0.113.20"`, `bgp_asn = 65001`, `tags = { team = "net" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(cgwAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue(cgwAddr, tfjsonpath.New("updated_at")),
+						plancheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("created_at"), knownvalue.NotNull()),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					ids.AddStateValue(cgwAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("name"), knownvalue.StringExact("cgw-two")),
+				},
+				// One PUT, and no tag call: the tags did not change.
+				Check: resource.ComposeAggregateTestCheckFunc(
+					cgwCounts(env, map[string]int{cgwPutRoute: 1}),
+					cgwNoTagCalls(env),
+				),
+			},
+			{
+				// Removing name from the configuration keeps the current one.
+				Config:   cgwConfig(env, nil, `id_value = "203.0.113.20"`, `bgp_asn = 65001`, `tags = { team = "net" }`),
+				PlanOnly: true,
+			},
+		},
+	})
+}
+
+func TestAccCustomerGateway_replace(t *testing.T) {
+	env := newTestEnv(t)
+	ids := statecheck.CompareValue(compare.ValuesDiffer())
+	replace := func(body ...string) resource.TestStep {
+		return resource.TestStep{
+			Config: cgwConfig(env, nil, body...),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cgwAddr, plancheck.ResourceActionReplace)},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{ids.AddStateValue(cgwAddr, tfjsonpath.New("id"))},
+		}
+	}
+	first := replace(`name = "cgw-r"`, `id_value = "203.0.113.30"`, `bgp_asn = 65010`)
+	first.ConfigPlanChecks = resource.ConfigPlanChecks{}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps: []resource.TestStep{
+			first,
+			replace(`name = "cgw-r"`, `id_value = "203.0.113.31"`, `bgp_asn = 65010`),      // id_value
+			replace(`name = "cgw-r"`, `id_value = "203.0.113.31"`, `bgp_asn = 65011`),      // bgp_asn
+			replace(`name = "cgw-r"`, `id_value = "203.0.113.31"`),                         // bgp_asn removed
+			replace(`name = "cgw-r"`, `id_type = "fqdn"`, `id_value = "peer.example.com"`), // id_type
+			{Config: cgwConfig(env, nil, `name = "cgw-r"`, `id_type = "fqdn"`, `id_value = "peer.example.com"`), PlanOnly: true},
+		},
+	})
+}
+
+func TestAccCustomerGateway_disappears(t *testing.T) {
+	env := newTestEnv(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps: []resource.TestStep{
+			{
+				Config: cgwConfig(env, nil, `name = "cgw-gone"`, `id_value = "203.0.113.40"`),
+				Check: func(s *terraform.State) error {
+					id := s.RootModule().Resources[cgwAddr].Primary.ID
+					if !env.Emu.DeleteResource(emulator.KindCustomerGateway, id) {
+						return fmt.Errorf("the emulator has no customer gateway %s", id)
+					}
+					return nil
+				},
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cgwAddr, plancheck.ResourceActionCreate)},
+				},
+			},
+		},
+	})
+}
+
+// Delete of a customer gateway already gone succeeds.
+func TestCustomerGatewayResource_deleteMissing(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	err := env.Client.DeleteCustomerGateway(t.Context(), "00000000-0000-0000-0000-000000000000")
+	if !client.IsNotFound(err) {
+		t.Fatalf("emulator: want not found, got %v", err)
+	}
+	r := &customerGatewayResource{data: &ProviderData{Client: env.Client}}
+	resp := deleteCustomerGatewayDirect(t, r, "00000000-0000-0000-0000-000000000000")
+	if resp.HasError() {
+		t.Fatalf("delete of a missing customer gateway: %v", resp)
+	}
+}
+
+func TestAccCustomerGateway_tags(t *testing.T) {
+	env := newTestEnv(t)
+	ids := cgwIDSame()
+	base := []string{`name = "cgw-tags"`, `id_value = "203.0.113.50"`}
+	with := func(extra ...string) []string { return append(append([]string{}, base...), extra...) }
+	update := []plancheck.PlanCheck{plancheck.ExpectResourceAction(cgwAddr, plancheck.ResourceActionUpdate)}
+	defaultTags := []string{`default_tags {`, `  tags = { env = "test", team = "default" }`, `}`}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps: []resource.TestStep{
+			{
+				// Tags on create go in the create body: no tag call.
+				PreConfig: env.Emu.ResetCounts,
+				Config:    cgwConfig(env, nil, with(`tags = { a = "1", b = "2" }`)...),
+				ConfigStateChecks: []statecheck.StateCheck{
+					ids.AddStateValue(cgwAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{
+						"a": knownvalue.StringExact("1"), "b": knownvalue.StringExact("2"),
+					})),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags_all"), knownvalue.MapSizeExact(2)),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(cgwNoTagCalls(env), cgwServiceTags(env, map[string]string{"a": "1", "b": "2"})),
+			},
+			{
+				// One refresh is one GET of the customer gateway, and no tag call.
+				PreConfig:    env.Emu.ResetCounts,
+				RefreshState: true,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					cgwCounts(env, map[string]int{cgwGetRoute: 1, cgwTagListRoute: 0}),
+					cgwNoTagCalls(env),
+				),
+			},
+			{
+				// Change b, remove a, add c: one delete (a) and one create (b, c).
+				PreConfig:        env.Emu.ResetCounts,
+				Config:           cgwConfig(env, nil, with(`tags = { b = "3", c = "4" }`)...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: update},
+				ConfigStateChecks: []statecheck.StateCheck{
+					ids.AddStateValue(cgwAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{
+						"b": knownvalue.StringExact("3"), "c": knownvalue.StringExact("4"),
+					})),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					cgwCounts(env, map[string]int{cgwTagDeleteRoute: 1, cgwTagCreateRoute: 1, cgwPutRoute: 0}),
+					cgwServiceTags(env, map[string]string{"b": "3", "c": "4"}),
+				),
+			},
+			{
+				// Remove every tag: one delete, no create.
+				PreConfig:        env.Emu.ResetCounts,
+				Config:           cgwConfig(env, nil, base...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: update},
+				ConfigStateChecks: []statecheck.StateCheck{
+					ids.AddStateValue(cgwAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags_all"), knownvalue.MapSizeExact(0)),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					cgwCounts(env, map[string]int{cgwTagDeleteRoute: 1, cgwTagCreateRoute: 0}),
+					cgwServiceTags(env, map[string]string{}),
+				),
+			},
+			{
+				// default_tags plan an in-place update; resource tags win on a shared key.
+				Config:           cgwConfig(env, defaultTags, with(`tags = { team = "own", x = "y" }`)...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: update},
+				ConfigStateChecks: []statecheck.StateCheck{
+					ids.AddStateValue(cgwAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags"), knownvalue.MapExact(map[string]knownvalue.Check{
+						"team": knownvalue.StringExact("own"), "x": knownvalue.StringExact("y"),
+					})),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{
+						"env": knownvalue.StringExact("test"), "team": knownvalue.StringExact("own"), "x": knownvalue.StringExact("y"),
+					})),
+				},
+				Check: cgwServiceTags(env, map[string]string{"env": "test", "team": "own", "x": "y"}),
+			},
+			{
+				// A change of default_tags alone is an in-place update of tags_all.
+				Config: cgwConfig(env, []string{`default_tags {`, `  tags = { env = "prod" }`, `}`}, with(`tags = { team = "own", x = "y" }`)...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: append(update,
+					plancheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{
+						"env": knownvalue.StringExact("prod"), "team": knownvalue.StringExact("own"), "x": knownvalue.StringExact("y"),
+					})),
+				)},
+				Check: cgwServiceTags(env, map[string]string{"env": "prod", "team": "own", "x": "y"}),
+			},
+			{
+				ResourceName:      cgwAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+		},
+	})
+}
+
+func TestAccCustomerGateway_fqdn(t *testing.T) {
+	env := newTestEnv(t)
+	cfg := cgwConfig(env, nil, `name = "cgw-fqdn"`, `id_type = "fqdn"`, `id_value = "branch-01.vpn.example.com"`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("id_type"), knownvalue.StringExact("fqdn")),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("id_value"), knownvalue.StringExact("branch-01.vpn.example.com")),
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("bgp_asn"), knownvalue.Null()),
+				},
+			},
+			{ResourceName: cgwAddr, ImportState: true, ImportStateVerify: true},
+			{Config: cfg, ResourceName: cgwAddr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
+		},
+	})
+}
+
+func TestAccCustomerGateway_caCertificate(t *testing.T) {
+	env := newTestEnv(t)
+	certA := newTestCgwCert(t, "Example Root A", true)
+	certB := newTestCgwCert(t, "Example Root B", true)
+	ids := cgwIDSame()
+	cfg := func(content string) string {
+		return cgwConfig(env, nil, `name = "cgw-ca"`, `id_type = "fqdn"`, `id_value = "gm-peer.example.com"`,
+			fmt.Sprintf("ca_certificate = {\n    content = %q\n  }", content))
+	}
+	// The same certificate with CRLF line endings and extra trailing blank lines.
+	certACRLF := strings.ReplaceAll(certA.PEM, "\n", "\r\n") + "\r\n\r\n"
+	caPath := func(name string) tfjsonpath.Path { return tfjsonpath.New("ca_certificate").AtMapKey(name) }
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg(certA.PEM),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectSensitiveValue(cgwAddr, caPath("content"))},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					ids.AddStateValue(cgwAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(cgwAddr, caPath("serial_number"), knownvalue.StringExact(certA.Serial)),
+					statecheck.ExpectKnownValue(cgwAddr, caPath("subject"), knownvalue.StringRegexp(regexp.MustCompile(`Example Root A`))),
+					statecheck.ExpectKnownValue(cgwAddr, caPath("issuer"), knownvalue.StringRegexp(regexp.MustCompile(`Example Root A`))),
+					statecheck.ExpectKnownValue(cgwAddr, caPath("signature_algorithm"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(cgwAddr, caPath("expire_time"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(cgwAddr, caPath("is_updatable"), knownvalue.Bool(true)),
+				},
+			},
+			{
+				// Line endings and trailing whitespace never diff.
+				Config: cfg(certACRLF),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				PreConfig: env.Emu.ResetCounts,
+				Config:    cfg(certB.PEM),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(cgwAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue(cgwAddr, caPath("serial_number")),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					ids.AddStateValue(cgwAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(cgwAddr, caPath("serial_number"), knownvalue.StringExact(certB.Serial)),
+					statecheck.ExpectKnownValue(cgwAddr, caPath("subject"), knownvalue.StringRegexp(regexp.MustCompile(`Example Root B`))),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					cgwCounts(env, map[string]int{cgwPutRoute: 1}),
+					cgwNoTagCalls(env),
+				),
+			},
+			{
+				// The service never returns the content: the documented exception.
+				ResourceName:            cgwAddr,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"ca_certificate.content"},
+			},
+			{
+				// The service cannot unbind a certificate: removing it replaces.
+				Config: cgwConfig(env, nil, `name = "cgw-ca"`, `id_type = "fqdn"`, `id_value = "gm-peer.example.com"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cgwAddr, plancheck.ResourceActionReplace)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("ca_certificate"), knownvalue.Null()),
+				},
+			},
+			{
+				// Adding a certificate to a gateway without one is in place.
+				Config: cfg(certA.PEM),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cgwAddr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cgwAddr, caPath("serial_number"), knownvalue.StringExact(certA.Serial)),
+				},
+			},
+		},
+	})
+}
+
+// Plan-time validation: each bad configuration fails before any API call.
+func TestAccCustomerGateway_validation(t *testing.T) {
+	env := newTestEnv(t)
+	var manyTags []string
+	for i := range 21 {
+		manyTags = append(manyTags, fmt.Sprintf("k%02d = \"v\"", i))
+	}
+	notCA := newTestCgwCert(t, "Leaf", false)
+	cases := []struct {
+		name string
+		body []string
+		want string
+	}{
+		{"bgp_asn with fqdn", []string{`id_type = "fqdn"`, `id_value = "peer.example.com"`, `bgp_asn = 65000`}, `(?s)Invalid Attribute Combination.*bgp_asn can only be set when id_type is "ip"`},
+		{"bad ip", []string{`id_value = "10.0.0.256"`}, `(?s)Invalid Customer Gateway Identifier.*must be an IPv4 address`},
+		{"fqdn with space", []string{`id_type = "fqdn"`, `id_value = "bad host"`}, `Invalid Customer Gateway Identifier`},
+		{"bad id_type", []string{`id_type = "dns"`, `id_value = "peer.example.com"`}, `(?s)id_type.*value must be one of`},
+		{"bad name", []string{`name = "bad name!"`, `id_value = "203.0.113.60"`}, `Invalid Name`},
+		{"long name", []string{`name = "` + strings.Repeat("n", 65) + `"`, `id_value = "203.0.113.60"`}, `Invalid Name`},
+		{"bad asn", []string{`id_value = "203.0.113.60"`, `bgp_asn = 0`}, `Invalid BGP AS Number`},
+		{"too many tags", []string{`id_value = "203.0.113.60"`, "tags = {" + strings.Join(manyTags, ", ") + "}"}, `(?s)tags.*at most 20`},
+		{"bad tag key", []string{`id_value = "203.0.113.60"`, `tags = { "bad/key" = "v" }`}, `Invalid Tag Key`},
+		{"bad tag value", []string{`id_value = "203.0.113.60"`, `tags = { k = "a<b" }`}, `Invalid Tag Value`},
+		{"not PEM", []string{`id_value = "203.0.113.60"`, `ca_certificate = { content = "not a certificate" }`}, `(?s)Invalid CA Certificate.*not PEM`},
+		{"private key PEM", []string{`id_value = "203.0.113.60"`, `ca_certificate = { content = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n" }`}, `(?s)Invalid CA Certificate.*not a CERTIFICATE`},
+		{"garbage DER", []string{`id_value = "203.0.113.60"`, `ca_certificate = { content = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n" }`}, `(?s)Invalid CA Certificate.*DER`},
+		{"not a CA", []string{`id_value = "203.0.113.60"`, fmt.Sprintf("ca_certificate = { content = %q }", notCA.PEM)}, `(?s)Invalid CA Certificate.*not a CA certificate`},
+	}
+	steps := make([]resource.TestStep, 0, len(cases))
+	for _, c := range cases {
+		steps = append(steps, resource.TestStep{
+			Config:      cgwConfig(env, nil, c.body...),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(c.want),
+		})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps:                    steps,
+		CheckDestroy: func(s *terraform.State) error {
+			for route, n := range env.Emu.RequestCounts() {
+				if strings.Contains(route, "customer-gateway") && n > 0 {
+					return fmt.Errorf("a customer gateway API call was made during validation: %s x%d", route, n)
+				}
+			}
+			return nil
+		},
+	})
+}
+
+func TestCgwPEMEquivalent(t *testing.T) {
+	t.Parallel()
+	a := newTestCgwCert(t, "A", true).PEM
+	b := newTestCgwCert(t, "B", true).PEM
+	cases := []struct {
+		x, y string
+		want bool
+	}{
+		{a, a, true},
+		{a, strings.TrimRight(a, "\n"), true},
+		{a, strings.ReplaceAll(a, "\n", "\r\n"), true},
+		{a, "\n  " + a + "\n\n", true},
+		{a, b, false},
+		{a, a + b, false},
+		{a + b, strings.ReplaceAll(a+b, "\n", "\r\n"), true},
+		{"not pem", "not pem\r\n", true},
+		{"not pem", "other", false},
+		{a, "not pem", false},
+	}
+	for i, c := range cases {
+		if got := cgwPEMEquivalent(c.x, c.y); got != c.want {
+			t.Errorf("case %d: cgwPEMEquivalent = %v, want %v", i, got, c.want)
+		}
+		if got := cgwPEMEquivalent(c.y, c.x); got != c.want {
+			t.Errorf("case %d (swapped): cgwPEMEquivalent = %v, want %v", i, got, c.want)
+		}
+	}
+	eq, _ := cgwPEMValue{StringValue: types.StringValue(a)}.StringSemanticEquals(context.Background(),
+		cgwPEMValue{StringValue: types.StringValue(strings.ReplaceAll(a, "\n", "\r\n"))})
+	if !eq {
+		t.Error("StringSemanticEquals: CRLF variant should be equal")
+	}
+}
+
+func TestCgwPEMValidator(t *testing.T) {
+	t.Parallel()
+	expired := func() string {
+		key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+		tmpl := &x509.Certificate{
+			SerialNumber: big.NewInt(7), Subject: pkix.Name{CommonName: "Old"},
+			NotBefore: time.Now().Add(-48 * time.Hour), NotAfter: time.Now().Add(-24 * time.Hour),
+			IsCA: true, BasicConstraintsValid: true,
+		}
+		der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
+	}()
+	// A well-formed DER SEQUENCE that crypto/x509 cannot parse (as with SM2 certificates).
+	opaque := string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: []byte{0x30, 0x03, 0x02, 0x01, 0x01}}))
+	cases := []struct {
+		name          string
+		value         string
+		errs, warning bool
+	}{
+		{"ca", newTestCgwCert(t, "CA", true).PEM, false, false},
+		{"leaf", newTestCgwCert(t, "Leaf", false).PEM, true, false},
+		{"expired", expired, false, true},
+		{"opaque", opaque, false, false},
+		{"empty", "", true, false},
+		{"too long", strings.Repeat("x", 8193), true, false},
+		{"text", "hello", true, false},
+	}
+	for _, c := range cases {
+		var resp validator.StringResponse
+		cgwPEMValidator{}.ValidateString(context.Background(), validator.StringRequest{
+			Path: path.Root("content"), ConfigValue: types.StringValue(c.value),
+		}, &resp)
+		if got := resp.Diagnostics.ErrorsCount() > 0; got != c.errs {
+			t.Errorf("%s: errors = %v, want %v (%v)", c.name, got, c.errs, resp.Diagnostics)
+		}
+		if got := resp.Diagnostics.WarningsCount() > 0; got != c.warning {
+			t.Errorf("%s: warning = %v, want %v (%v)", c.name, got, c.warning, resp.Diagnostics)
+		}
+	}
+}
+
+// deleteCustomerGatewayDirect runs the resource's Delete on a state holding only id.
+func deleteCustomerGatewayDirect(t *testing.T, r *customerGatewayResource, id string) diag.Diagnostics {
+	t.Helper()
+	ctx := context.Background()
+	var sresp fwresource.SchemaResponse
+	r.Schema(ctx, fwresource.SchemaRequest{}, &sresp)
+	st := tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(sresp.Schema.Type().TerraformType(ctx), nil)}
+	m := customerGatewayResourceModel{
+		ID:            types.StringValue(id),
+		CACertificate: types.ObjectNull(cgwCACertificateAttrTypes),
+		Tags:          types.MapNull(types.StringType),
+		TagsAll:       types.MapNull(types.StringType),
+	}
+	if d := st.Set(ctx, &m); d.HasError() {
+		t.Fatalf("building state: %v", d)
+	}
+	resp := fwresource.DeleteResponse{State: st}
+	r.Delete(ctx, fwresource.DeleteRequest{State: st}, &resp)
+	return resp.Diagnostics
+}

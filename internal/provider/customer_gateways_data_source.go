@@ -1,0 +1,269 @@
+package provider
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+)
+
+var (
+	_ datasource.DataSource              = (*customerGatewaysDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*customerGatewaysDataSource)(nil)
+)
+
+// NewCustomerGatewaysDataSource returns the huaweicloudvpn_customer_gateways data source.
+func NewCustomerGatewaysDataSource() datasource.DataSource {
+	return &customerGatewaysDataSource{}
+}
+
+// customerGatewaysDataSource lists customer gateways, filtered client-side.
+type customerGatewaysDataSource struct {
+	data *ProviderData
+}
+
+// customerGatewaysDataSourceModel is the data source's configuration and result.
+type customerGatewaysDataSourceModel struct {
+	Name             types.String `tfsdk:"name"`
+	IDType           types.String `tfsdk:"id_type"`
+	Tags             types.Map    `tfsdk:"tags"`
+	IDs              types.List   `tfsdk:"ids"`
+	CustomerGateways types.List   `tfsdk:"customer_gateways"`
+}
+
+// cgwCACertificateInfoAttrTypes are the attribute types of an item's
+// ca_certificate (everything the service returns; the content never is).
+var cgwCACertificateInfoAttrTypes = map[string]attr.Type{
+	"id":                  types.StringType,
+	"serial_number":       types.StringType,
+	"signature_algorithm": types.StringType,
+	"issuer":              types.StringType,
+	"subject":             types.StringType,
+	"expire_time":         types.StringType,
+	"is_updatable":        types.BoolType,
+}
+
+// cgwItemAttrTypes are the attribute types of one customer_gateways item.
+var cgwItemAttrTypes = map[string]attr.Type{
+	"id":             types.StringType,
+	"name":           types.StringType,
+	"id_type":        types.StringType,
+	"id_value":       types.StringType,
+	"bgp_asn":        types.Int64Type,
+	"ca_certificate": types.ObjectType{AttrTypes: cgwCACertificateInfoAttrTypes},
+	"tags":           types.MapType{ElemType: types.StringType},
+	"created_at":     types.StringType,
+	"updated_at":     types.StringType,
+}
+
+// Metadata implements datasource.DataSource.
+func (d *customerGatewaysDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer_gateways"
+}
+
+// Schema implements datasource.DataSource.
+func (d *customerGatewaysDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	computed := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the project's customer gateways. The provider reads every page of the list " +
+			"(`limit`/`marker` paging) and then applies the filters below, so they match exactly; with no filter, " +
+			"every customer gateway is returned. No match is not an error: the lists are empty.",
+		Attributes: map[string]schema.Attribute{
+			"name": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Return only the customer gateway with exactly this name.",
+				Validators:          []validator.String{nameValidator()},
+			},
+			"id_type": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Return only customer gateways with this identifier type: `ip` or `fqdn`.",
+				Validators:          []validator.String{oneOfCaseInsensitive("ip", "fqdn")},
+			},
+			"tags": schema.MapAttribute{
+				ElementType: types.StringType,
+				Optional:    true,
+				MarkdownDescription: "Return only customer gateways that carry every one of these tags " +
+					"(same key and value; an empty value matches only an empty value).",
+				Validators: tagsValidators(),
+			},
+			"ids": schema.ListAttribute{
+				ElementType:         types.StringType,
+				Computed:            true,
+				MarkdownDescription: "IDs of the matching customer gateways, in the service's order.",
+			},
+			"customer_gateways": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The matching customer gateways, in the service's order.",
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"id":       computed("Customer gateway ID."),
+						"name":     computed("Name."),
+						"id_type":  computed("Identifier type: `ip` or `fqdn`."),
+						"id_value": computed("Identifier: an IPv4 address or an FQDN."),
+						"bgp_asn": schema.Int64Attribute{
+							Computed:            true,
+							MarkdownDescription: "BGP AS number (only for `id_type = \"ip\"`; null otherwise).",
+						},
+						"ca_certificate": schema.SingleNestedAttribute{
+							Computed: true,
+							MarkdownDescription: "The bound CA certificate as the service reports it (null when none is bound). " +
+								"The certificate content is never returned.",
+							Attributes: map[string]schema.Attribute{
+								"id":                  computed("Certificate ID."),
+								"serial_number":       computed("Serial number."),
+								"signature_algorithm": computed("Signature algorithm."),
+								"issuer":              computed("Issuer."),
+								"subject":             computed("Subject."),
+								"expire_time":         computed("Expiry time (UTC)."),
+								"is_updatable": schema.BoolAttribute{
+									Computed:            true,
+									MarkdownDescription: "Whether the certificate content can be changed.",
+								},
+							},
+						},
+						"tags": schema.MapAttribute{
+							ElementType:         types.StringType,
+							Computed:            true,
+							MarkdownDescription: "All tags of the customer gateway.",
+						},
+						"created_at": computed("Creation time (UTC)."),
+						"updated_at": computed("Time of the last update (UTC)."),
+					},
+				},
+			},
+		},
+	}
+}
+
+// Configure implements datasource.DataSourceWithConfigure.
+func (d *customerGatewaysDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// Read implements datasource.DataSource.
+func (d *customerGatewaysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m customerGatewaysDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if d.data == nil || d.data.Client == nil {
+		resp.Diagnostics.AddError("Provider Not Configured",
+			"The huaweicloudvpn provider was not configured before the customer_gateways data source was read. "+
+				"This is a bug in the provider; please report it.")
+		return
+	}
+	wantTags, diags := mapFromTypes(ctx, m.Tags)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	all, err := d.data.Client.ListCustomerGateways(ctx)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Error listing customer gateways", "list customer gateways", "", err)
+		return
+	}
+
+	ids := []attr.Value{}
+	items := []attr.Value{}
+	for i := range all {
+		cgw := &all[i]
+		if !cgwMatches(cgw, m.Name, m.IDType, wantTags) {
+			continue
+		}
+		item, diags := cgwItemValue(cgw)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		ids = append(ids, types.StringValue(cgw.ID))
+		items = append(items, item)
+	}
+	m.IDs, diags = types.ListValue(types.StringType, ids)
+	resp.Diagnostics.Append(diags...)
+	m.CustomerGateways, diags = types.ListValue(types.ObjectType{AttrTypes: cgwItemAttrTypes}, items)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// cgwMatches applies the data source's filters to one customer gateway.
+func cgwMatches(cgw *client.CustomerGateway, name, idType types.String, tags map[string]string) bool {
+	if !name.IsNull() && cgw.Name != name.ValueString() {
+		return false
+	}
+	if !idType.IsNull() {
+		t := cgw.IDType
+		if t == "" {
+			t = "ip"
+		}
+		if !strings.EqualFold(t, idType.ValueString()) {
+			return false
+		}
+	}
+	if len(tags) > 0 {
+		have := tagsToMap(cgw.Tags)
+		for k, v := range tags {
+			if hv, ok := have[k]; !ok || hv != v {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// cgwItemValue converts one customer gateway to a customer_gateways item.
+func cgwItemValue(cgw *client.CustomerGateway) (types.Object, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	asn := types.Int64Null()
+	if cgw.BgpAsn != nil {
+		asn = types.Int64Value(*cgw.BgpAsn)
+	}
+	ca := types.ObjectNull(cgwCACertificateInfoAttrTypes)
+	if c := cgw.CACertificate; c != nil {
+		updatable := types.BoolNull()
+		if c.IsUpdatable != nil {
+			updatable = types.BoolValue(*c.IsUpdatable)
+		}
+		var d diag.Diagnostics
+		ca, d = types.ObjectValue(cgwCACertificateInfoAttrTypes, map[string]attr.Value{
+			"id":                  cgwOptionalString(c.ID),
+			"serial_number":       cgwOptionalString(c.SerialNumber),
+			"signature_algorithm": cgwOptionalString(c.SignatureAlgorithm),
+			"issuer":              cgwOptionalString(c.Issuer),
+			"subject":             cgwOptionalString(c.Subject),
+			"expire_time":         cgwOptionalString(c.ExpireTime),
+			"is_updatable":        updatable,
+		})
+		diags.Append(d...)
+	}
+	idType := cgw.IDType
+	if idType == "" {
+		idType = "ip"
+	}
+	obj, d := types.ObjectValue(cgwItemAttrTypes, map[string]attr.Value{
+		"id":             types.StringValue(cgw.ID),
+		"name":           types.StringValue(cgw.Name),
+		"id_type":        types.StringValue(idType),
+		"id_value":       types.StringValue(cgw.IDValue),
+		"bgp_asn":        asn,
+		"ca_certificate": ca,
+		"tags":           stringMapValue(tagsToMap(cgw.Tags)),
+		"created_at":     cgwOptionalString(cgw.CreatedAt),
+		"updated_at":     cgwOptionalString(cgw.UpdatedAt),
+	})
+	diags.Append(d...)
+	return obj, diags
+}
