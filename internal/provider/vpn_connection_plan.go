@@ -1,0 +1,594 @@
+package provider
+
+// Plan-time behaviour of huaweicloudvpn_vpn_connection: configuration
+// validation, the planned values of computed policy fields, replacement
+// rules and the checks that need the gateway.
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+)
+
+// connCheckValidator is a string validator built from an apispec check. Its
+// message never repeats the value (the checks name it where useful).
+type connCheckValidator struct {
+	summary string
+	desc    string
+	check   func(string) error
+}
+
+var _ validator.String = connCheckValidator{}
+
+// connCheck returns a validator.String that runs check on known values.
+func connCheck(summary, desc string, check func(string) error) validator.String {
+	return connCheckValidator{summary: summary, desc: desc, check: check}
+}
+
+// Description implements validator.Describer.
+func (v connCheckValidator) Description(context.Context) string { return v.desc }
+
+// MarkdownDescription implements validator.Describer.
+func (v connCheckValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+// ValidateString implements validator.String.
+func (v connCheckValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := v.check(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, v.summary, fmt.Sprintf("Attribute %s %s.", req.Path, err))
+	}
+}
+
+// tunnelAddressCheck checks one tunnel interface address.
+func tunnelAddressCheck(s string) error {
+	_, err := apispec.ParseTunnelAddress(s)
+	return err
+}
+
+// pskValidator checks a pre-shared key without ever echoing it.
+type pskValidator struct{}
+
+var _ validator.String = pskValidator{}
+
+// Description implements validator.Describer.
+func (pskValidator) Description(context.Context) string {
+	return fmt.Sprintf("value must have %d-%d characters with at least three of: upper-case letters, lower-case letters, digits, %s",
+		apispec.PSKMinLength, apispec.PSKMaxLength, apispec.PSKSpecialCharacters)
+}
+
+// MarkdownDescription implements validator.Describer.
+func (v pskValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+// ValidateString implements validator.String.
+func (pskValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := apispec.CheckPSK(req.ConfigValue.ValueString()); err != nil {
+		// apispec.CheckPSK never quotes the key; the value stays out of the message.
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Pre-Shared Key", fmt.Sprintf("Attribute %s %s.", req.Path, err))
+	}
+}
+
+// maskPSK returns ctx with the given pre-shared keys masked in every log
+// entry of the provider's root logger (the client redacts request bodies).
+func maskPSK(ctx context.Context, keys ...string) context.Context {
+	var secrets []string
+	for _, k := range keys {
+		if k != "" {
+			secrets = append(secrets, k)
+		}
+	}
+	if len(secrets) == 0 {
+		return ctx
+	}
+	return tflog.MaskLogStrings(ctx, secrets...)
+}
+
+// connStyle returns the lower-case style of a known style value ("static"
+// when null) and whether it is known.
+func connStyle(v types.String) (string, bool) {
+	if v.IsUnknown() {
+		return "", false
+	}
+	if v.IsNull() {
+		return apispec.DefaultConnectionStyle, true
+	}
+	return strings.ToLower(v.ValueString()), true
+}
+
+// ValidateConfig implements resource.ResourceWithValidateConfig: the checks
+// that involve several attributes.
+func (r *vpnConnectionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m vpnConnectionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateVPNConnectionConfig(ctx, &m)...)
+}
+
+// validateVPNConnectionConfig checks a configuration without the gateway.
+func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	style, styleKnown := connStyle(m.Style)
+
+	if styleKnown && !m.EnableNQA.IsNull() && style != apispec.ConnectionStyleStatic {
+		diags.AddAttributeError(path.Root("enable_nqa"), "Invalid Attribute Combination",
+			fmt.Sprintf("enable_nqa applies only to connections of style static; this one is %q. Remove enable_nqa.", style))
+	}
+	if styleKnown && !m.PolicyRules.IsNull() && style != apispec.ConnectionStylePolicy {
+		diags.AddAttributeError(path.Root("policy_rules"), "Invalid Attribute Combination",
+			fmt.Sprintf("policy_rules apply only to connections of style policy; this one is %q.", style))
+	}
+	if known(m.TunnelLocalAddress) && known(m.TunnelPeerAddress) {
+		if err := apispec.CheckTunnelAddressPair(m.TunnelLocalAddress.ValueString(), m.TunnelPeerAddress.ValueString()); err != nil {
+			diags.AddAttributeError(path.Root("tunnel_peer_address"), "Invalid Tunnel Addresses", err.Error()+".")
+		}
+	}
+	if !m.PolicyRules.IsNull() && !m.PolicyRules.IsUnknown() {
+		rules, d := policyRulesFromList(ctx, m.PolicyRules)
+		diags.Append(d...)
+		if rules != nil && !d.HasError() {
+			var vals []apispec.PolicyRuleValue
+			complete := true
+			for _, pr := range rules {
+				if !pr.known {
+					complete = false
+					break
+				}
+				vals = append(vals, apispec.PolicyRuleValue{Index: pr.index, Source: pr.source, Destinations: pr.destinations})
+			}
+			if complete {
+				if err := apispec.CheckPolicyRules(vals); err != nil {
+					diags.AddAttributeError(path.Root("policy_rules"), "Invalid Policy Rules", "policy_rules "+err.Error()+".")
+				}
+			}
+		}
+	}
+	if !m.IKEPolicy.IsNull() && !m.IKEPolicy.IsUnknown() {
+		ike := m.IKEPolicy.Attributes()
+		p := path.Root("ikepolicy")
+		version := ike["ike_version"].(types.String)
+		if mode := ike["phase1_negotiation_mode"].(types.String); !mode.IsNull() && !version.IsUnknown() && version.ValueString() != "v1" {
+			diags.AddAttributeError(p.AtName("phase1_negotiation_mode"), "Invalid Attribute Combination",
+				"phase1_negotiation_mode applies only to IKEv1: set ike_version = \"v1\" or remove phase1_negotiation_mode.")
+		}
+		for _, side := range []string{"local", "peer"} {
+			idType := ike[side+"_id_type"].(types.String)
+			id := ike[side+"_id"].(types.String)
+			if idType.IsUnknown() || id.IsUnknown() {
+				continue
+			}
+			fqdn := idType.ValueString() == "fqdn"
+			switch {
+			case fqdn && id.IsNull():
+				diags.AddAttributeError(p.AtName(side+"_id"), "Missing Attribute",
+					fmt.Sprintf("%s_id is required when %s_id_type is \"fqdn\".", side, side))
+			case !fqdn && !id.IsNull():
+				diags.AddAttributeError(p.AtName(side+"_id"), "Invalid Attribute Combination",
+					fmt.Sprintf("%s_id is set only with %s_id_type = \"fqdn\"; with type ip the service fills in the address itself.", side, side))
+			}
+		}
+	}
+	return diags
+}
+
+// known reports a known, non-null value.
+func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// connProblem is one check that failed against the gateway.
+type connProblem struct {
+	path    path.Path
+	summary string
+	detail  string
+}
+
+// vpnConnectionGatewayProblems checks the planned connection against its
+// gateway (flavor GM, attachment, addresses, HA mode). config supplies psk_wo.
+func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnectionModel) []connProblem {
+	var out []connProblem
+	add := func(p path.Path, summary, format string, args ...any) {
+		out = append(out, connProblem{path: p, summary: summary, detail: fmt.Sprintf(format, args...)})
+	}
+	gm := strings.EqualFold(gw.Flavor, "GM")
+	style, styleKnown := connStyle(plan.Style)
+	pskGiven := !config.PSK.IsNull() || !config.PSKWO.IsNull()
+
+	if gm {
+		if pskGiven {
+			p := path.Root("psk")
+			if config.PSK.IsNull() {
+				p = path.Root("psk_wo")
+			}
+			add(p, "Pre-Shared Key Not Used", "VPN gateway %s is of flavor GM: its connections authenticate with certificates "+
+				"and take no pre-shared key. Remove psk and psk_wo.", gw.ID)
+		}
+	} else if !pskGiven {
+		add(path.Root("psk"), "Missing Pre-Shared Key", "VPN gateway %s is of flavor %s: set exactly one of psk and psk_wo "+
+			"(only GM gateways take neither).", gw.ID, orNone(gw.Flavor))
+	}
+
+	if styleKnown && !config.PeerSubnets.IsUnknown() {
+		noPeer := strings.EqualFold(gw.AttachmentType, "er") && (style == apispec.ConnectionStylePolicy || style == apispec.ConnectionStyleBGP)
+		configured := !config.PeerSubnets.IsNull()
+		switch {
+		case noPeer && configured:
+			add(path.Root("peer_subnets"), "Invalid Attribute Combination", "VPN gateway %s is attached to an enterprise "+
+				"router: connections of style %s take no peer_subnets. Remove peer_subnets.", gw.ID, style)
+		case !noPeer && !configured:
+			add(path.Root("peer_subnets"), "Missing Attribute", "peer_subnets is required for a connection of style %s on "+
+				"VPN gateway %s (attachment %s).", style, gw.ID, orNone(gw.AttachmentType))
+		}
+	}
+
+	checkEnum := func(obj types.Object, name string, p path.Path, check func(string, bool) error) {
+		if obj.IsNull() || obj.IsUnknown() {
+			return
+		}
+		v, ok := obj.Attributes()[name].(types.String)
+		if !ok || !known(v) {
+			return
+		}
+		if err := check(v.ValueString(), gm); err != nil {
+			add(p.AtName(name), "Invalid Value For The Gateway Flavor", "On VPN gateway %s (flavor %s), %s %s.",
+				gw.ID, orNone(gw.Flavor), name, err)
+		}
+	}
+	ikeP, ipsecP := path.Root("ikepolicy"), path.Root("ipsecpolicy")
+	checkEnum(config.IKEPolicy, "ike_version", ikeP, apispec.CheckIKEVersion)
+	checkEnum(config.IKEPolicy, "phase1_negotiation_mode", ikeP, apispec.CheckPhase1NegotiationMode)
+	checkEnum(config.IKEPolicy, "authentication_algorithm", ikeP, apispec.CheckAuthenticationAlgorithm)
+	checkEnum(config.IKEPolicy, "encryption_algorithm", ikeP, apispec.CheckEncryptionAlgorithm)
+	checkEnum(config.IPsecPolicy, "authentication_algorithm", ipsecP, apispec.CheckAuthenticationAlgorithm)
+	checkEnum(config.IPsecPolicy, "encryption_algorithm", ipsecP, apispec.CheckEncryptionAlgorithm)
+	if gm {
+		notGM := func(obj types.Object, p path.Path, names ...string) {
+			if obj.IsNull() || obj.IsUnknown() {
+				return
+			}
+			for _, n := range names {
+				if v := obj.Attributes()[n]; v != nil && !v.IsNull() {
+					add(p.AtName(n), "Invalid Value For The Gateway Flavor", "VPN gateway %s is of flavor GM, which "+
+						"does not use %s. Remove it.", gw.ID, n)
+				}
+			}
+		}
+		notGM(config.IKEPolicy, ikeP, "dh_group", "local_id_type", "local_id", "peer_id_type", "peer_id")
+		notGM(config.IPsecPolicy, ipsecP, "pfs")
+	}
+
+	addrs := vpnGatewayAddresses(gw)
+	if vgwIP := plan.VgwIP; known(vgwIP) && len(addrs) > 0 {
+		i := slices.Index(addrs, vgwIP.ValueString())
+		if i < 0 {
+			add(path.Root("vgw_ip"), "Invalid Gateway Address", "vgw_ip %q is not an address of VPN gateway %s; use one of: %s.",
+				vgwIP.ValueString(), gw.ID, strings.Join(addrs, ", "))
+		} else if role := plan.HARole; known(role) {
+			want := "master"
+			if strings.EqualFold(gw.HAMode, "active-standby") && i == 1 {
+				want = "slave"
+			}
+			if role.ValueString() != want {
+				add(path.Root("ha_role"), "Invalid HA Role", "vgw_ip %q is address %d of VPN gateway %s (ha_mode %s): its "+
+					"connection must have ha_role %q, not %q.", vgwIP.ValueString(), i+1, gw.ID, orNone(gw.HAMode), want, role.ValueString())
+			}
+		}
+	}
+	return out
+}
+
+// vpnGatewayAddresses are the values vgw_ip may take on gw, in order (first =
+// master): EIP ids of a public gateway, access private IPs of a private one.
+func vpnGatewayAddresses(gw *client.VPNGateway) []string {
+	var out []string
+	if strings.EqualFold(gw.NetworkType, "private") {
+		for _, ip := range []string{gw.AccessPrivateIP1, gw.AccessPrivateIP2} {
+			if ip != "" {
+				out = append(out, ip)
+			}
+		}
+		return out
+	}
+	for _, e := range []*client.EIP{gw.EIP1, gw.EIP2} {
+		if e != nil && e.ID != "" {
+			out = append(out, e.ID)
+		}
+	}
+	return out
+}
+
+// inferHARole is the ha_role to send when none is configured: slave for the
+// second address of an active-standby gateway, else "" (service default master).
+func inferHARole(gw *client.VPNGateway, vgwIP string) string {
+	if !strings.EqualFold(gw.HAMode, "active-standby") {
+		return ""
+	}
+	if addrs := vpnGatewayAddresses(gw); len(addrs) > 1 && addrs[1] == vgwIP {
+		return "slave"
+	}
+	return ""
+}
+
+// ModifyPlan implements resource.ResourceWithModifyPlan.
+func (r *vpnConnectionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	modifyPlanTagsAll(ctx, r.defaultTags(), req, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var plan, config, state vpnConnectionModel
+	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	creating := req.State.Raw.IsNull()
+	if !creating {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var prior *vpnConnectionModel
+	if !creating {
+		prior = &state
+	}
+	var replace path.Paths
+	resp.Diagnostics.Append(planVPNConnection(ctx, &plan, &config, prior, &replace)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.RequiresReplace.Append(replace...)
+
+	if prior != nil && len(replace) == 0 {
+		if w := pskChangeWarning(&plan, &config, prior); w != "" {
+			resp.Diagnostics.AddAttributeWarning(path.Root("psk"), "Pre-Shared Key Change Takes Effect At Renegotiation", w)
+		}
+	}
+
+	// Checks against the gateway, when it exists already and something changes.
+	if r.data != nil && known(plan.VgwID) && (creating || !req.Plan.Raw.Equal(req.State.Raw)) {
+		gw, err := r.data.Client.GetVPNGateway(ctx, plan.VgwID.ValueString())
+		switch {
+		case client.IsNotFound(err):
+			if creating {
+				resp.Diagnostics.AddAttributeError(path.Root("vgw_id"), "VPN Gateway Not Found",
+					fmt.Sprintf("VPN gateway %s does not exist.", plan.VgwID.ValueString()))
+			}
+		case err != nil:
+			addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway of the VPN connection",
+				"read VPN gateway to check the VPN connection plan", plan.VgwID.ValueString(), err)
+		default:
+			for _, p := range vpnConnectionGatewayProblems(gw, &plan, &config) {
+				resp.Diagnostics.AddAttributeError(p.path, p.summary, p.detail)
+			}
+		}
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	// When nothing but the service's volatile outputs would change (a change
+	// of case in style, for instance), plan no change at all.
+	if prior != nil {
+		quiet := plan
+		for _, p := range []struct{ dst, src *types.String }{
+			{&quiet.Status, &prior.Status}, {&quiet.UpdatedAt, &prior.UpdatedAt},
+			{&quiet.ConnectionMonitorID, &prior.ConnectionMonitorID},
+		} {
+			if p.dst.IsUnknown() {
+				*p.dst = *p.src
+			}
+		}
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &quiet)...)
+		if resp.Plan.Raw.Equal(req.State.Raw) {
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// pskChangeWarning explains (NOTES.md item 12) that with IKEv2 a key change
+// alone takes effect only when the tunnel renegotiates; "" when no key changes.
+func pskChangeWarning(plan, config, state *vpnConnectionModel) string {
+	pskChanged := !plan.PSK.IsNull() && !plan.PSK.Equal(state.PSK)
+	woChanged := !config.PSKWO.IsNull() && (!plan.PSKWOVersion.Equal(state.PSKWOVersion) || !state.PSK.IsNull())
+	if !pskChanged && !woChanged {
+		return ""
+	}
+	version := types.StringNull()
+	if !plan.IKEPolicy.IsNull() && !plan.IKEPolicy.IsUnknown() {
+		version, _ = plan.IKEPolicy.Attributes()["ike_version"].(types.String)
+	}
+	if version.IsUnknown() || version.ValueString() != "v2" {
+		return ""
+	}
+	return "The connection uses IKEv2: the service applies a new pre-shared key alone only when the tunnel " +
+		"renegotiates (reset the connection or wait for the IKE SA lifetime to end)."
+}
+
+// planVPNConnection fills the planned values that the schema alone cannot:
+// style and enable_nqa defaults, the computed fields of the policies (kept
+// from the state while stable), rule indexes, and the replacement paths.
+// prior is nil when creating.
+func planVPNConnection(ctx context.Context, plan, config, prior *vpnConnectionModel, replace *path.Paths) diag.Diagnostics {
+	var diags diag.Diagnostics
+
+	// style: default static; a change of case alone keeps the prior value
+	// (Terraform accepts the prior value as equivalent to the configuration).
+	switch {
+	case !config.Style.IsNull():
+		if prior != nil && known(config.Style) && known(prior.Style) &&
+			apispec.ConnectionStylesEqual(config.Style.ValueString(), prior.Style.ValueString()) {
+			plan.Style = prior.Style
+		}
+	case prior == nil:
+		plan.Style = types.StringValue(apispec.DefaultConnectionStyle)
+	default:
+		plan.Style = prior.Style
+	}
+	if prior != nil && known(plan.Style) && !strings.EqualFold(plan.Style.ValueString(), prior.Style.ValueString()) {
+		replace.Append(path.Root("style"))
+	}
+
+	// enable_nqa: false by default for static connections, null for others.
+	if config.EnableNQA.IsNull() {
+		switch style, ok := connStyle(plan.Style); {
+		case !ok:
+			plan.EnableNQA = types.BoolUnknown()
+		case style == apispec.ConnectionStyleStatic:
+			plan.EnableNQA = types.BoolValue(false)
+		default:
+			plan.EnableNQA = types.BoolNull()
+		}
+	}
+	if prior != nil && !plan.EnableNQA.IsUnknown() && !plan.EnableNQA.Equal(prior.EnableNQA) {
+		replace.Append(path.Root("enable_nqa"))
+	}
+
+	// Policies: configured values, else the state's while stable, else unknown.
+	var stIKE, stIPsec types.Object
+	if prior != nil {
+		stIKE, stIPsec = prior.IKEPolicy, prior.IPsecPolicy
+	}
+	cgwChanged := prior != nil && !plan.CgwID.Equal(prior.CgwID)
+	ikeStable := func(name string, planned map[string]attr.Value, st map[string]attr.Value) bool {
+		same := func(n string) bool {
+			pv, sv := planned[n], st[n]
+			return pv != nil && sv != nil && pv.Equal(sv)
+		}
+		switch name {
+		case "peer_id":
+			return !cgwChanged && same("peer_id_type")
+		case "local_id":
+			return same("local_id_type")
+		case "phase1_negotiation_mode":
+			return same("ike_version")
+		}
+		return true
+	}
+	plan.IKEPolicy = planPolicyObject(config.IKEPolicy, stIKE, vpnConnectionIKEAttrTypes, prior == nil,
+		[]string{"ike_version", "local_id_type", "peer_id_type"}, ikeStable)
+	plan.IPsecPolicy = planPolicyObject(config.IPsecPolicy, stIPsec, vpnConnectionIPsecAttrTypes, prior == nil, nil, nil)
+	if prior != nil && known(plan.IKEPolicy) && known(prior.IKEPolicy) {
+		pm := plan.IKEPolicy.Attributes()["authentication_method"]
+		sm := prior.IKEPolicy.Attributes()["authentication_method"]
+		if pm != nil && !pm.IsUnknown() && !pm.Equal(sm) {
+			replace.Append(path.Root("ikepolicy").AtName("authentication_method"))
+		}
+	}
+
+	// policy_rules: kept from the state when not configured; rule_index from
+	// the state's rule with the same source when not configured.
+	if config.PolicyRules.IsNull() {
+		if prior != nil {
+			plan.PolicyRules = prior.PolicyRules
+		}
+	} else if prior != nil && known(plan.PolicyRules) && known(prior.PolicyRules) {
+		rules, d := policyRulesFromList(ctx, plan.PolicyRules)
+		cfgRules, d2 := policyRulesFromList(ctx, config.PolicyRules)
+		stRules, d3 := policyRulesFromList(ctx, prior.PolicyRules)
+		diags.Append(d...)
+		diags.Append(d2...)
+		diags.Append(d3...)
+		if diags.HasError() {
+			return diags
+		}
+		bySource := map[string]*int64{}
+		for _, sr := range stRules {
+			bySource[sr.source] = sr.index
+		}
+		for i := range rules {
+			if i < len(cfgRules) && cfgRules[i].indexSet {
+				continue
+			}
+			if idx, ok := bySource[rules[i].source]; ok && idx != nil {
+				rules[i].index, rules[i].indexSet, rules[i].indexUnknown = idx, true, false
+			} else {
+				rules[i].index, rules[i].indexSet, rules[i].indexUnknown = nil, false, true
+			}
+		}
+		plan.PolicyRules = policyRulesToList(rules)
+	}
+	return diags
+}
+
+// planPolicyObject plans an Optional+Computed policy object: configured
+// leaves as configured; other leaves from the state while stable(name)
+// (nil = always), else unknown. order lists leaves planned first, so that
+// stable can look at their planned values. Nested objects recurse.
+func planPolicyObject(cfg, st types.Object, attrTypes map[string]attr.Type, creating bool, order []string,
+	stable func(name string, planned, state map[string]attr.Value) bool) types.Object {
+	if cfg.IsUnknown() {
+		return types.ObjectUnknown(attrTypes)
+	}
+	if cfg.IsNull() && (creating || st.IsNull() || st.IsUnknown()) {
+		return types.ObjectUnknown(attrTypes)
+	}
+	var cfgAttrs, stAttrs map[string]attr.Value
+	if !cfg.IsNull() {
+		cfgAttrs = cfg.Attributes()
+	}
+	if !creating && !st.IsNull() && !st.IsUnknown() {
+		stAttrs = st.Attributes()
+	}
+	planned := make(map[string]attr.Value, len(attrTypes))
+	names := append([]string{}, order...)
+	for n := range attrTypes {
+		if !slices.Contains(order, n) {
+			names = append(names, n)
+		}
+	}
+	for _, name := range names {
+		t := attrTypes[name]
+		cv := cfgAttrs[name]
+		sv := stAttrs[name]
+		if ot, ok := t.(types.ObjectType); ok {
+			co, so := types.ObjectNull(ot.AttrTypes), types.ObjectNull(ot.AttrTypes)
+			if c, ok := cv.(types.Object); ok {
+				co = c
+			}
+			if s, ok := sv.(types.Object); ok {
+				so = s
+			}
+			planned[name] = planPolicyObject(co, so, ot.AttrTypes, creating, nil, nil)
+			continue
+		}
+		switch {
+		case cv != nil && !cv.IsNull():
+			planned[name] = cv
+		case sv != nil && (stable == nil || stable(name, planned, stAttrs)):
+			planned[name] = sv
+		default:
+			planned[name] = unknownOf(t)
+		}
+	}
+	return types.ObjectValueMust(attrTypes, planned)
+}
+
+// unknownOf is the unknown value of a primitive attribute type.
+func unknownOf(t attr.Type) attr.Value {
+	switch t {
+	case types.Int64Type:
+		return types.Int64Unknown()
+	case types.BoolType:
+		return types.BoolUnknown()
+	default:
+		return types.StringUnknown()
+	}
+}

@@ -1,0 +1,955 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
+)
+
+const (
+	connAddr = "huaweicloudvpn_vpn_connection.test"
+	gwAddr   = "huaweicloudvpn_vpn_gateway.test"
+	// connTestPSK and connTestPSK2 are pre-shared keys of the tests.
+	connTestPSK  = "Test.Psk.0001"
+	connTestPSK2 = "Other+Key+0002"
+)
+
+// connGateway is the HCL of the test gateway (private: its access IPs are
+// allocated by the service), with extra lines.
+func connGateway(extra ...string) string {
+	return `
+resource "huaweicloudvpn_vpn_gateway" "test" {
+  name           = "gw-conn"
+  network_type   = "private"
+  vpc_id         = "11111111-2222-3333-4444-555555555555"
+  local_subnets  = ["192.168.0.0/24"]
+  connect_subnet = "66666666-7777-8888-9999-000000000000"
+  ` + strings.Join(extra, "\n  ") + `
+}
+
+resource "huaweicloudvpn_customer_gateway" "a" {
+  name     = "cgw-a"
+  id_value = "203.0.113.10"
+  bgp_asn  = 65000
+}
+
+resource "huaweicloudvpn_customer_gateway" "b" {
+  name     = "cgw-b"
+  id_value = "203.0.113.11"
+  bgp_asn  = 65001
+}
+`
+}
+
+// connResource is the HCL of a connection named name on the test gateway's
+// first address, with body lines.
+func connResource(name string, body ...string) string {
+	return fmt.Sprintf(`
+resource "huaweicloudvpn_vpn_connection" %q {
+  vgw_id = huaweicloudvpn_vpn_gateway.test.id
+  %s
+}
+`, name, strings.Join(body, "\n  "))
+}
+
+// connConfig is provider + gateways + one connection "test" with body lines
+// (vgw_ip defaults to the gateway's first address when body has none).
+func connConfig(env *testEnv, gwExtra []string, body ...string) string {
+	hasIP := false
+	for _, l := range body {
+		hasIP = hasIP || strings.HasPrefix(strings.TrimSpace(l), "vgw_ip")
+	}
+	if !hasIP {
+		body = append([]string{"vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_1"}, body...)
+	}
+	return env.ProviderConfig() + connGateway(gwExtra...) + connResource("test", body...)
+}
+
+// connBasicBody is a static connection to customer gateway a.
+func connBasicBody(extra ...string) []string {
+	return append([]string{
+		`name         = "conn-basic"`,
+		`cgw_id       = huaweicloudvpn_customer_gateway.a.id`,
+		`peer_subnets = ["10.10.0.0/16"]`,
+		`psk          = "` + connTestPSK + `"`,
+	}, extra...)
+}
+
+// connCheckDestroy checks that no connection is left.
+func connCheckDestroy(env *testEnv) resource.TestCheckFunc {
+	return env.CheckDestroy(emulator.KindConnection)
+}
+
+// connID reads the connection's id from the state.
+func connID(s *terraform.State, addr string) (string, error) {
+	rs, ok := s.RootModule().Resources[addr]
+	if !ok {
+		return "", fmt.Errorf("%s not in state", addr)
+	}
+	return rs.Primary.ID, nil
+}
+
+// connPSKSends checks what the emulator last received as the psk and how often.
+func connPSKSends(env *testEnv, addr, wantPSK string, wantSends int) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		id, err := connID(s, addr)
+		if err != nil {
+			return err
+		}
+		psk, sends, ok := env.Emu.ConnectionPSK(id)
+		if !ok {
+			return fmt.Errorf("connection %s unknown to the emulator", id)
+		}
+		if psk != wantPSK {
+			return fmt.Errorf("the emulator last received another psk than expected (len %d, want len %d)", len(psk), len(wantPSK))
+		}
+		if sends != wantSends {
+			return fmt.Errorf("the psk was sent %d times, want %d", sends, wantSends)
+		}
+		return nil
+	}
+}
+
+func TestAccVPNConnection_basic(t *testing.T) {
+	env := newTestEnv(t)
+	cfg := connConfig(env, nil, connBasicBody()...)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("id"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("name"), knownvalue.StringExact("conn-basic")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("style"), knownvalue.StringExact("static")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("enable_nqa"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("status"), knownvalue.StringExact("DOWN")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ha_role"), knownvalue.StringExact("master")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("enterprise_project_id"), knownvalue.StringExact("0")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("policy_rules"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("connection_monitor_id"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("peer_subnets"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("10.10.0.0/16")})),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"ike_version":              knownvalue.StringExact("v2"),
+						"phase1_negotiation_mode":  knownvalue.Null(),
+						"authentication_algorithm": knownvalue.StringExact("sha2-256"),
+						"encryption_algorithm":     knownvalue.StringExact("aes-128"),
+						"dh_group":                 knownvalue.StringExact("group15"),
+						"authentication_method":    knownvalue.StringExact("pre-share"),
+						"lifetime_seconds":         knownvalue.Int64Exact(86400),
+						"local_id_type":            knownvalue.StringExact("ip"),
+						"local_id":                 knownvalue.NotNull(),
+						"peer_id_type":             knownvalue.StringExact("ip"),
+						"peer_id":                  knownvalue.StringExact("203.0.113.10"),
+						"dpd": knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"timeout":  knownvalue.Int64Exact(15),
+							"interval": knownvalue.Int64Exact(30),
+							"msg":      knownvalue.StringExact("seq-hash-notify"),
+						}),
+					})),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ipsecpolicy"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"authentication_algorithm": knownvalue.StringExact("sha2-256"),
+						"encryption_algorithm":     knownvalue.StringExact("aes-128"),
+						"pfs":                      knownvalue.StringExact("group15"),
+						"transform_protocol":       knownvalue.StringExact("esp"),
+						"lifetime_seconds":         knownvalue.Int64Exact(3600),
+						"encapsulation_mode":       knownvalue.StringExact("tunnel"),
+					})),
+					// local_id of type ip is the gateway address the connection uses.
+					statecheck.CompareValuePairs(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("local_id"),
+						gwAddr, tfjsonpath.New("access_private_ip_1"), compare.ValuesSame()),
+					statecheck.CompareValuePairs(connAddr, tfjsonpath.New("enterprise_project_id"),
+						gwAddr, tfjsonpath.New("enterprise_project_id"), compare.ValuesSame()),
+				},
+				Check: connPSKSends(env, connAddr, connTestPSK, 1),
+			},
+			{
+				ResourceName:            connAddr,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"psk"},
+			},
+		},
+	})
+}
+
+// connConfigP is connConfig with extra lines in the provider block.
+func connConfigP(env *testEnv, providerExtra []string, gwExtra []string, body ...string) string {
+	return env.ProviderConfig(providerExtra...) + connGateway(gwExtra...) +
+		connResource("test", append([]string{"vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_1"}, body...)...)
+}
+
+// expectUpdate is a pre-apply plan check: an in-place update of the connection.
+func expectUpdate() resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(connAddr, plancheck.ResourceActionUpdate)}}
+}
+
+// expectReplace is a pre-apply plan check: the connection is replaced.
+func expectReplace() resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate)}}
+}
+
+// expectEmptyPlan is a pre-apply plan check: nothing to do.
+func expectEmptyPlan() resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
+}
+
+func TestAccVPNConnection_update(t *testing.T) {
+	env := newTestEnv(t)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	body := connBasicBody()
+	step := func(b []string, checks ...statecheck.StateCheck) resource.TestStep {
+		return resource.TestStep{
+			Config:            connConfig(env, nil, b...),
+			ConfigPlanChecks:  expectUpdate(),
+			ConfigStateChecks: append([]statecheck.StateCheck{sameID.AddStateValue(connAddr, tfjsonpath.New("id"))}, checks...),
+		}
+	}
+	replaceLine := func(b []string, prefix, line string) []string {
+		out := append([]string{}, b...)
+		for i, l := range out {
+			if strings.HasPrefix(l, prefix) {
+				out[i] = line
+				return out
+			}
+		}
+		return append(out, line)
+	}
+	b1 := replaceLine(replaceLine(body, "name", `name = "conn-renamed"`), "cgw_id", `cgw_id = huaweicloudvpn_customer_gateway.b.id`)
+	b2 := replaceLine(b1, "peer_subnets", `peer_subnets = ["10.10.0.0/16", "10.20.0.0/16"]`)
+	b2 = append(b2, `tunnel_local_address = "169.254.10.1/30"`, `tunnel_peer_address = "169.254.10.2/30"`)
+	b3 := replaceLine(b2, "psk", `psk = "`+connTestPSK2+`"`)
+	b4 := append(append([]string{}, b3...), `ikepolicy = {`, `  ike_version = "v1"`, `  phase1_negotiation_mode = "aggressive"`,
+		`  authentication_algorithm = "sha2-512"`, `  lifetime_seconds = 3600`, `  dpd = { timeout = 20 }`, `}`)
+	b5 := append(append([]string{}, b4...), `ipsecpolicy = { pfs = "group16", lifetime_seconds = 7200 }`)
+	b6 := append(append([]string{}, b5...), `tags = { team = "net" }`)
+
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:            connConfig(env, nil, body...),
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(connAddr, tfjsonpath.New("id"))},
+			},
+			step(b1,
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("name"), knownvalue.StringExact("conn-renamed")),
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("peer_id"), knownvalue.StringExact("203.0.113.11")),
+				statecheck.CompareValuePairs(connAddr, tfjsonpath.New("cgw_id"), "huaweicloudvpn_customer_gateway.b", tfjsonpath.New("id"), compare.ValuesSame()),
+			),
+			step(b2,
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("peer_subnets"), knownvalue.SetSizeExact(2)),
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("tunnel_local_address"), knownvalue.StringExact("169.254.10.1/30")),
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("tunnel_peer_address"), knownvalue.StringExact("169.254.10.2/30")),
+			),
+			{
+				Config:            connConfig(env, nil, b3...),
+				ConfigPlanChecks:  expectUpdate(),
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(connAddr, tfjsonpath.New("id"))},
+				Check:             connPSKSends(env, connAddr, connTestPSK2, 2),
+			},
+			step(b4,
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("ike_version"), knownvalue.StringExact("v1")),
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("phase1_negotiation_mode"), knownvalue.StringExact("aggressive")),
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("authentication_algorithm"), knownvalue.StringExact("sha2-512")),
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("lifetime_seconds"), knownvalue.Int64Exact(3600)),
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("dpd").AtMapKey("timeout"), knownvalue.Int64Exact(20)),
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("dpd").AtMapKey("interval"), knownvalue.Int64Exact(30)),
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("encryption_algorithm"), knownvalue.StringExact("aes-128")),
+			),
+			step(b5,
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ipsecpolicy").AtMapKey("pfs"), knownvalue.StringExact("group16")),
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ipsecpolicy").AtMapKey("lifetime_seconds"), knownvalue.Int64Exact(7200)),
+			),
+			step(b6,
+				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("net")})),
+			),
+			{
+				ResourceName:            connAddr,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"psk"},
+			},
+		},
+	})
+}
+
+func TestAccVPNConnection_replace(t *testing.T) {
+	env := newTestEnv(t)
+	differentID := statecheck.CompareValue(compare.ValuesDiffer())
+	idCheck := func() []statecheck.StateCheck {
+		return []statecheck.StateCheck{differentID.AddStateValue(connAddr, tfjsonpath.New("id"))}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{Config: connConfig(env, nil, connBasicBody()...), ConfigStateChecks: idCheck()},
+			{
+				Config:           connConfig(env, nil, connBasicBody(`vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_2`)...),
+				ConfigPlanChecks: expectReplace(),
+				ConfigStateChecks: append(idCheck(), statecheck.CompareValuePairs(connAddr, tfjsonpath.New("vgw_ip"),
+					gwAddr, tfjsonpath.New("access_private_ip_2"), compare.ValuesSame())),
+			},
+			{
+				Config: connConfig(env, nil, connBasicBody(`vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_2`,
+					`style = "bgp"`, `tunnel_local_address = "169.254.20.1/30"`, `tunnel_peer_address = "169.254.20.2/30"`)...),
+				ConfigPlanChecks: expectReplace(),
+				ConfigStateChecks: append(idCheck(),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("style"), knownvalue.StringExact("bgp")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("enable_nqa"), knownvalue.Null())),
+			},
+			{
+				Config: connConfig(env, nil, connBasicBody(`vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_2`,
+					`style = "bgp"`, `tunnel_local_address = "169.254.20.1/30"`, `tunnel_peer_address = "169.254.20.2/30"`,
+					`ikepolicy = { authentication_method = "digital-envelope-v2" }`)...),
+				ConfigPlanChecks: expectReplace(),
+				ConfigStateChecks: append(idCheck(), statecheck.ExpectKnownValue(connAddr,
+					tfjsonpath.New("ikepolicy").AtMapKey("authentication_method"), knownvalue.StringExact("digital-envelope-v2"))),
+			},
+		},
+	})
+}
+
+func TestAccVPNConnection_disappears(t *testing.T) {
+	env := newTestEnv(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{{
+			Config: connConfig(env, nil, connBasicBody()...),
+			Check: func(s *terraform.State) error {
+				id, err := connID(s, connAddr)
+				if err != nil {
+					return err
+				}
+				if !env.Emu.DeleteResource(emulator.KindConnection, id) {
+					return fmt.Errorf("the emulator has no connection %s to delete", id)
+				}
+				return nil
+			},
+			ExpectNonEmptyPlan: true,
+		}},
+	})
+}
+
+func TestAccVPNConnection_tags(t *testing.T) {
+	env := newTestEnv(t)
+	defaults := []string{`default_tags {`, `  tags = { env = "test", owner = "netops" }`, `}`}
+	tagsAll := func(m map[string]string) statecheck.StateCheck {
+		checks := map[string]knownvalue.Check{}
+		for k, v := range m {
+			checks[k] = knownvalue.StringExact(v)
+		}
+		return statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(checks))
+	}
+	apiTags := func(want map[string]string) resource.TestCheckFunc {
+		return func(s *terraform.State) error {
+			id, err := connID(s, connAddr)
+			if err != nil {
+				return err
+			}
+			conn, err := env.Client.GetVPNConnection(context.Background(), id)
+			if err != nil {
+				return err
+			}
+			got := tagsToMap(conn.Tags)
+			if len(got) != len(want) {
+				return fmt.Errorf("service tags %v, want %v", got, want)
+			}
+			for k, v := range want {
+				if got[k] != v {
+					return fmt.Errorf("service tags %v, want %v", got, want)
+				}
+			}
+			return nil
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:            connConfigP(env, defaults, nil, connBasicBody(`tags = { team = "net", owner = "vpn" }`)...),
+				ConfigStateChecks: []statecheck.StateCheck{tagsAll(map[string]string{"env": "test", "owner": "vpn", "team": "net"})},
+				Check:             apiTags(map[string]string{"env": "test", "owner": "vpn", "team": "net"}),
+			},
+			{
+				Config:            connConfigP(env, defaults, nil, connBasicBody(`tags = { team = "ops" }`)...),
+				ConfigPlanChecks:  expectUpdate(),
+				ConfigStateChecks: []statecheck.StateCheck{tagsAll(map[string]string{"env": "test", "owner": "netops", "team": "ops"})},
+				Check:             apiTags(map[string]string{"env": "test", "owner": "netops", "team": "ops"}),
+			},
+			{
+				Config:           connConfigP(env, defaults, nil, connBasicBody()...),
+				ConfigPlanChecks: expectUpdate(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					tagsAll(map[string]string{"env": "test", "owner": "netops"}),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("tags"), knownvalue.Null()),
+				},
+				Check: apiTags(map[string]string{"env": "test", "owner": "netops"}),
+			},
+		},
+	})
+}
+
+// connPolicyBody is a policy connection whose first rule the service splits.
+func connPolicyBody(extraDest string) []string {
+	dest2 := `["10.30.0.0/16"]`
+	if extraDest != "" {
+		dest2 = `["10.30.0.0/16", "` + extraDest + `"]`
+	}
+	return []string{
+		`cgw_id       = huaweicloudvpn_customer_gateway.a.id`,
+		`style        = "policy"`,
+		`peer_subnets = ["10.10.0.0/16", "10.20.0.0/16", "10.30.0.0/16", "10.40.0.0/16"]`,
+		`psk_wo       = "` + connTestPSK + `"`,
+		`policy_rules = [`,
+		`  { source = "192.168.0.0/24", destination = ["10.10.0.0/16", "10.20.0.0/16"] },`,
+		`  { source = "192.168.1.0/24", destination = ` + dest2 + ` },`,
+		`]`,
+	}
+}
+
+func TestAccVPNConnection_policy(t *testing.T) {
+	env := newTestEnv(t)
+	rule := func(idx int64, src string, dst ...string) knownvalue.Check {
+		d := make([]knownvalue.Check, 0, len(dst))
+		for _, s := range dst {
+			d = append(d, knownvalue.StringExact(s))
+		}
+		return knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"rule_index": knownvalue.Int64Exact(idx), "source": knownvalue.StringExact(src), "destination": knownvalue.SetExact(d),
+		})
+	}
+	splitByService := func(want int) resource.TestCheckFunc {
+		return func(s *terraform.State) error {
+			id, err := connID(s, connAddr)
+			if err != nil {
+				return err
+			}
+			conn, err := env.Client.GetVPNConnection(context.Background(), id)
+			if err != nil {
+				return err
+			}
+			if len(conn.PolicyRules) != want {
+				return fmt.Errorf("the service holds %d rules, want %d (split per destination)", len(conn.PolicyRules), want)
+			}
+			return nil
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: connConfig(env, nil, connPolicyBody("")...),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("style"), knownvalue.StringExact("policy")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("enable_nqa"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("policy_rules"), knownvalue.ListExact([]knownvalue.Check{
+						rule(1, "192.168.0.0/24", "10.10.0.0/16", "10.20.0.0/16"),
+						rule(3, "192.168.1.0/24", "10.30.0.0/16"),
+					})),
+				},
+				Check: splitByService(3),
+			},
+			{
+				// An import block: the plan after import must be a no-op
+				// (psk_wo is write-only, so nothing differs).
+				Config:          connConfig(env, nil, connPolicyBody("")...),
+				ResourceName:    connAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+			},
+			{
+				Config:           connConfig(env, nil, connPolicyBody("10.40.0.0/16")...),
+				ConfigPlanChecks: expectUpdate(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("policy_rules"), knownvalue.ListExact([]knownvalue.Check{
+						rule(1, "192.168.0.0/24", "10.10.0.0/16", "10.20.0.0/16"),
+						rule(3, "192.168.1.0/24", "10.30.0.0/16", "10.40.0.0/16"),
+					})),
+				},
+				Check: splitByService(4),
+			},
+		},
+	})
+}
+
+func TestAccVPNConnection_bgp(t *testing.T) {
+	env := newTestEnv(t)
+	body := []string{
+		`cgw_id               = huaweicloudvpn_customer_gateway.a.id`,
+		`style                = "bgp"`,
+		`peer_subnets         = ["10.10.0.0/16"]`,
+		`tunnel_local_address = "169.254.56.225/30"`,
+		`tunnel_peer_address  = "169.254.56.226/30"`,
+		`psk                  = "` + connTestPSK + `"`,
+		`ikepolicy = {`,
+		`  authentication_algorithm = "sha2-512"`,
+		`  encryption_algorithm     = "aes-256"`,
+		`  dh_group                 = "group16"`,
+		`  lifetime_seconds         = 172800`,
+		`  local_id_type            = "fqdn"`,
+		`  local_id                 = "cloud.example.com"`,
+		`  dpd = { timeout = 30, interval = 60, msg = "seq-notify-hash" }`,
+		`}`,
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: connConfig(env, nil, body...),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("style"), knownvalue.StringExact("bgp")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("enable_nqa"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("local_id"), knownvalue.StringExact("cloud.example.com")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("peer_id"), knownvalue.StringExact("203.0.113.10")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("dpd").AtMapKey("msg"), knownvalue.StringExact("seq-notify-hash")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ipsecpolicy").AtMapKey("pfs"), knownvalue.StringExact("group15")),
+				},
+			},
+			{
+				ResourceName:            connAddr,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"psk"},
+			},
+		},
+	})
+}
+
+func TestAccVPNConnection_activeStandby(t *testing.T) {
+	env := newTestEnv(t)
+	pair := func(slaveRole string) string {
+		slave := []string{
+			`vgw_ip       = huaweicloudvpn_vpn_gateway.test.access_private_ip_2`,
+			`cgw_id       = huaweicloudvpn_customer_gateway.b.id`,
+			`peer_subnets = ["10.10.0.0/16"]`,
+			`psk          = "` + connTestPSK + `"`,
+		}
+		if slaveRole != "" {
+			slave = append(slave, `ha_role = "`+slaveRole+`"`)
+		}
+		return env.ProviderConfig() + connGateway(`ha_mode = "active-standby"`) +
+			connResource("master",
+				`vgw_ip       = huaweicloudvpn_vpn_gateway.test.access_private_ip_1`,
+				`cgw_id       = huaweicloudvpn_customer_gateway.a.id`,
+				`peer_subnets = ["10.10.0.0/16"]`,
+				`psk          = "`+connTestPSK+`"`,
+				`ha_role      = "master"`) +
+			connResource("slave", slave...)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				// The slave's role is inferred from its address.
+				Config: pair(""),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.master", tfjsonpath.New("ha_role"), knownvalue.StringExact("master")),
+					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.slave", tfjsonpath.New("ha_role"), knownvalue.StringExact("slave")),
+				},
+			},
+			{Config: pair("slave"), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{Config: pair("master"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)Invalid HA Role.*must have ha_role "slave"`)},
+		},
+	})
+}
+
+// noSecretInState is a state check: the JSON state holds none of secrets.
+type noSecretInState struct{ secrets []string }
+
+// CheckState implements statecheck.StateCheck.
+func (c noSecretInState) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	b, err := json.Marshal(req.State)
+	if err != nil {
+		resp.Error = err
+		return
+	}
+	if !strings.Contains(string(b), `"psk_wo_version"`) {
+		resp.Error = fmt.Errorf("the state JSON has no connection attributes: the check would prove nothing")
+		return
+	}
+	for _, s := range c.secrets {
+		if strings.Contains(string(b), s) {
+			resp.Error = fmt.Errorf("the state contains a pre-shared key")
+			return
+		}
+	}
+}
+
+func TestAccVPNConnection_pskWO(t *testing.T) {
+	env := newTestEnv(t)
+	body := func(psk string, version int) []string {
+		return []string{
+			`cgw_id         = huaweicloudvpn_customer_gateway.a.id`,
+			`peer_subnets   = ["10.10.0.0/16"]`,
+			`psk_wo         = "` + psk + `"`,
+			fmt.Sprintf(`psk_wo_version = %d`, version),
+		}
+	}
+	noSecrets := noSecretInState{secrets: []string{connTestPSK, connTestPSK2}}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: connConfig(env, nil, body(connTestPSK, 1)...),
+				ConfigStateChecks: []statecheck.StateCheck{
+					noSecrets,
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("psk"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("psk_wo"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("psk_wo_version"), knownvalue.Int64Exact(1)),
+				},
+				Check: connPSKSends(env, connAddr, connTestPSK, 1),
+			},
+			{
+				// A new write-only value alone is invisible to Terraform: nothing is sent.
+				Config:            connConfig(env, nil, body(connTestPSK2, 1)...),
+				ConfigPlanChecks:  expectEmptyPlan(),
+				ConfigStateChecks: []statecheck.StateCheck{noSecrets},
+				Check:             connPSKSends(env, connAddr, connTestPSK, 1),
+			},
+			{
+				Config:            connConfig(env, nil, body(connTestPSK2, 2)...),
+				ConfigPlanChecks:  expectUpdate(),
+				ConfigStateChecks: []statecheck.StateCheck{noSecrets},
+				Check:             connPSKSends(env, connAddr, connTestPSK2, 2),
+			},
+		},
+	})
+}
+
+func TestAccVPNConnection_enableNqaOff(t *testing.T) {
+	env := newTestEnv(t)
+	differentID := statecheck.CompareValue(compare.ValuesDiffer())
+	nqa := func(want bool) resource.TestCheckFunc {
+		return func(s *terraform.State) error {
+			id, err := connID(s, connAddr)
+			if err != nil {
+				return err
+			}
+			conn, err := env.Client.GetVPNConnection(context.Background(), id)
+			if err != nil {
+				return err
+			}
+			if conn.EnableNQA == nil || *conn.EnableNQA != want {
+				return fmt.Errorf("the service's enable_nqa is %v, want %v", conn.EnableNQA, want)
+			}
+			return nil
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config: connConfig(env, nil, connBasicBody(`enable_nqa = true`)...),
+				ConfigStateChecks: []statecheck.StateCheck{
+					differentID.AddStateValue(connAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("enable_nqa"), knownvalue.Bool(true)),
+				},
+				Check: nqa(true),
+			},
+			{
+				// The update API has no enable_nqa: turning it off replaces the connection.
+				Config:           connConfig(env, nil, connBasicBody(`enable_nqa = false`)...),
+				ConfigPlanChecks: expectReplace(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					differentID.AddStateValue(connAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("enable_nqa"), knownvalue.Bool(false)),
+				},
+				Check: nqa(false),
+			},
+			{
+				// Omitting it means false for a static connection: no diff.
+				Config:           connConfig(env, nil, connBasicBody()...),
+				ConfigPlanChecks: expectEmptyPlan(),
+			},
+		},
+	})
+}
+
+func TestAccVPNConnection_styleCase(t *testing.T) {
+	env := newTestEnv(t)
+	writes := func(s *terraform.State) error {
+		for k, n := range env.Emu.RequestCounts() {
+			if strings.HasPrefix(k, "PUT ") && strings.Contains(k, "vpn-connection") && n > 0 {
+				return fmt.Errorf("a case change of style sent %d update(s): %s", n, k)
+			}
+		}
+		return nil
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:            connConfig(env, nil, connBasicBody(`style = "STATIC"`)...),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("style"), knownvalue.StringExact("STATIC"))},
+			},
+			{
+				Config:            connConfig(env, nil, connBasicBody(`style = "static"`)...),
+				ConfigPlanChecks:  expectEmptyPlan(),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("style"), knownvalue.StringExact("STATIC"))},
+				Check:             writes,
+			},
+			{
+				Config:           connConfig(env, nil, connBasicBody(`style = "Static"`)...),
+				ConfigPlanChecks: expectEmptyPlan(),
+				Check:            writes,
+			},
+			{
+				// After an import the style is stored in the request form.
+				ResourceName:                         connAddr,
+				ImportState:                          true,
+				ImportStateVerify:                    true,
+				ImportStateVerifyIgnore:              []string{"psk", "style"},
+				ImportStateVerifyIdentifierAttribute: "id",
+			},
+		},
+	})
+}
+
+func TestAccVPNConnection_validation(t *testing.T) {
+	env := newTestEnv(t)
+	cases := []struct {
+		body []string
+		want string
+	}{
+		{connBasicBody(`style = "bgp"`, `enable_nqa = true`, `tunnel_local_address = "169.254.1.1/30"`, `tunnel_peer_address = "169.254.1.2/30"`), `enable_nqa applies only to connections of style static`},
+		{connBasicBody(`policy_rules = [{ source = "192.168.0.0/24", destination = ["10.0.0.0/24"] }]`), `policy_rules apply only to connections of style policy`},
+		{connBasicBody(`style = "policy"`, `policy_rules = [{ source = "192.168.0.0/24", destination = ["10.0.0.0/24"] }, { source = "192.168.0.0/24", destination = ["10.1.0.0/24"] }]`), `source 192.168.0.0/24 is used by another rule`},
+		{connBasicBody(`style = "sideways"`), `(?i)value must be one of`},
+		{connBasicBody(`tunnel_local_address = "169.254.195.1/30"`, `tunnel_peer_address = "169.254.195.2/30"`), `may not be inside 169.254.195.0/24`},
+		{connBasicBody(`tunnel_local_address = "169.254.10.1/30"`, `tunnel_peer_address = "169.254.10.6/30"`), `must be in the same /30`},
+		{connBasicBody(`tunnel_local_address = "169.254.10.0/30"`, `tunnel_peer_address = "169.254.10.1/30"`), `host address`},
+		{connBasicBody(`tunnel_local_address = "169.254.10.1/29"`, `tunnel_peer_address = "169.254.10.2/29"`), `mask length 30`},
+		{connBasicBody(`tunnel_local_address = "169.254.10.1/30"`), `(?s)tunnel_peer_address.*must be specified|Missing Attribute Configuration`},
+		{[]string{`cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["10.10.0.0/16"]`, `psk = "short"`}, `(?s)Invalid Pre-Shared Key.*8-128 characters`},
+		{[]string{`cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["10.10.0.0/16"]`, `psk = "alllowercaseletters"`}, `at least three of`},
+		{connBasicBody(`psk_wo = "` + connTestPSK2 + `"`), `(?i)conflicts with|cannot be specified when`},
+		{connBasicBody(`psk_wo_version = 2`), `(?s)psk_wo.*must be specified|Missing Attribute Configuration`},
+		{connBasicBody(`ikepolicy = { lifetime_seconds = 10 }`), `(?s)lifetime_seconds.*between 60 and 604800`},
+		{connBasicBody(`ipsecpolicy = { lifetime_seconds = 10 }`), `(?s)lifetime_seconds.*between 30 and 604800`},
+		{connBasicBody(`ikepolicy = { dpd = { timeout = 100 } }`), `(?s)timeout.*between 2 and 60`},
+		{connBasicBody(`ikepolicy = { dpd = { interval = 5 } }`), `(?s)interval.*between 10 and 3600`},
+		{connBasicBody(`ikepolicy = { dh_group = "group99" }`), `(?s)dh_group.*value must be one of`},
+		{connBasicBody(`ikepolicy = { phase1_negotiation_mode = "main" }`), `applies only to IKEv1`},
+		{connBasicBody(`ikepolicy = { local_id = "gw.example.com" }`), `local_id is set only with local_id_type = "fqdn"`},
+		{connBasicBody(`ikepolicy = { peer_id_type = "fqdn" }`), `peer_id is required when peer_id_type is "fqdn"`},
+		{[]string{`cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["100.64.1.0/24"]`, `psk = "` + connTestPSK + `"`}, `(?s)overlaps the\s+reserved range 100.64.0.0/10`},
+		{connBasicBody(`ha_role = "backup"`), `(?s)ha_role.*value must be one of`},
+		{[]string{`cgw_id = "not-a-uuid"`, `peer_subnets = ["10.10.0.0/16"]`, `psk = "` + connTestPSK + `"`}, `must be a 36-character UUID`},
+		{[]string{`name = "bad name!"`, `cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["10.10.0.0/16"]`, `psk = "` + connTestPSK + `"`}, `(?s)Invalid Name`},
+	}
+	steps := make([]resource.TestStep, 0, len(cases))
+	for _, c := range cases {
+		steps = append(steps, resource.TestStep{
+			Config:      connConfig(env, nil, c.body...),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(c.want),
+		})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps:                    steps,
+	})
+}
+
+// TestAccVPNConnection_validationGateway covers the checks that need the
+// gateway: they run at plan time once it exists.
+func TestAccVPNConnection_validationGateway(t *testing.T) {
+	env := newTestEnv(t)
+	base := env.ProviderConfig() + connGateway()
+	withConn := func(body ...string) string {
+		return base + connResource("test", append([]string{"vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_1"}, body...)...)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{Config: base},
+			{
+				Config:      withConn(`cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["10.10.0.0/16"]`),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Missing Pre-Shared Key.*exactly one of psk and psk_wo`),
+			},
+			{
+				Config:      withConn(connBasicBody(`ikepolicy = { authentication_algorithm = "sm3" }`)...),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Value For The Gateway Flavor.*authentication_algorithm must be one of`),
+			},
+			{
+				Config:      withConn(connBasicBody(`ipsecpolicy = { encryption_algorithm = "sm4" }`)...),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Value For The Gateway Flavor.*encryption_algorithm must be one of`),
+			},
+			{
+				Config:      withConn(`cgw_id = huaweicloudvpn_customer_gateway.a.id`, `psk = "`+connTestPSK+`"`),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Missing Attribute.*peer_subnets is required`),
+			},
+			{
+				Config:      base + connResource("test", append([]string{`vgw_ip = "192.0.2.99"`}, connBasicBody()...)...),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Gateway Address.*is not an address of VPN gateway`),
+			},
+		},
+	})
+}
+
+func TestAccVPNConnection_parallel(t *testing.T) {
+	env := newTestEnv(t)
+	cfg := env.ProviderConfig() + connGateway() + `
+resource "huaweicloudvpn_vpn_connection" "many" {
+  count        = 20
+  name         = "conn-${count.index}"
+  vgw_id       = huaweicloudvpn_vpn_gateway.test.id
+  vgw_ip       = huaweicloudvpn_vpn_gateway.test.access_private_ip_1
+  cgw_id       = huaweicloudvpn_customer_gateway.a.id
+  peer_subnets = ["10.${count.index}.0.0/16"]
+  psk          = "` + connTestPSK + `"
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.many[19]", tfjsonpath.New("status"), knownvalue.StringExact("DOWN")),
+			},
+			Check: func(*terraform.State) error {
+				if n := len(env.Emu.Resources()[emulator.KindConnection]); n != 20 {
+					return fmt.Errorf("the emulator holds %d connections, want 20", n)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+func TestAccVPNConnection_faultInjection(t *testing.T) {
+	env := newTestEnv(t, func(o *emulator.Options) {
+		o.FaultRate = 0.1
+		o.FaultSeed = 42
+	})
+	cfg := env.ProviderConfig() + connGateway() + `
+resource "huaweicloudvpn_vpn_connection" "many" {
+  count        = 4
+  vgw_id       = huaweicloudvpn_vpn_gateway.test.id
+  vgw_ip       = huaweicloudvpn_vpn_gateway.test.access_private_ip_1
+  cgw_id       = huaweicloudvpn_customer_gateway.a.id
+  peer_subnets = ["10.${count.index}.0.0/16"]
+  psk          = "` + connTestPSK + `"
+  tags         = { n = "${count.index}" }
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: func(s *terraform.State) error {
+			for _, kind := range []string{emulator.KindConnection, emulator.KindGateway, emulator.KindCustomerGateway} {
+				if err := env.CheckDestroy(kind)(s); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			Check: func(*terraform.State) error {
+				if n := len(env.Emu.Resources()[emulator.KindConnection]); n != 4 {
+					return fmt.Errorf("the emulator holds %d connections, want 4", n)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// TestAccVPNConnection_noPSKInTraceLogs runs a create and a psk change with
+// TRACE logging into a file and checks that no key reaches it. It sets
+// environment variables, so it does not run in parallel.
+func TestAccVPNConnection_noPSKInTraceLogs(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1")
+	}
+	env := newTestEnv(t)
+	logFile := filepath.Join(t.TempDir(), "provider.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_LOG_PROVIDER", "TRACE")
+	t.Setenv("TF_LOG_PROVIDER_HUAWEICLOUDVPN_HTTP", "TRACE")
+	t.Setenv("TF_LOG_PATH", logFile)
+	t.Setenv("TF_ACC_LOG_PATH", "")
+	t.Setenv("TF_LOG_PATH_MASK", "")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{Config: connConfig(env, nil, connBasicBody()...)},
+			{
+				Config: connConfig(env, nil, `cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["10.10.0.0/16"]`,
+					`psk = "`+connTestPSK2+`"`),
+				ConfigPlanChecks: expectUpdate(),
+			},
+		},
+	})
+	b, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatalf("reading the log: %v", err)
+	}
+	log := providerLogEntries(string(b))
+	// The request bodies are in the log, with the key redacted.
+	if !strings.Contains(log, "vpn-connection") || !strings.Contains(log, `psk\":\"***`) {
+		t.Fatalf("the TRACE log (%d bytes) has no connection request bodies: the check would prove nothing", len(b))
+	}
+	for _, psk := range []string{connTestPSK, connTestPSK2} {
+		if strings.Contains(log, psk) {
+			t.Fatalf("a pre-shared key appears in the TRACE log")
+		}
+	}
+}
+
+// logEntryStart matches the first line of an hclog entry.
+var logEntryStart = regexp.MustCompile(`^\d{4}-\d\d-\d\dT[^ ]+ \[[A-Z]+\] `)
+
+// providerLogEntries returns the log without the entries of the test
+// harness itself (sdk.helper_resource), which prints each step's
+// configuration, keys included. Provider, framework and protocol entries stay.
+func providerLogEntries(log string) string {
+	var b strings.Builder
+	keep := true
+	for _, line := range strings.SplitAfter(log, "\n") {
+		if logEntryStart.MatchString(line) {
+			keep = !strings.Contains(line, "] sdk.helper_resource:")
+		}
+		if keep {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,121 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+)
+
+func TestMapPolicyRules(t *testing.T) {
+	idx := func(n int) *int { return &n }
+	i64 := func(n int64) *int64 { return &n }
+	// The service split {A: x, y} into 1 and 2, kept {B: z} as 3, and has a
+	// rule C nobody configured.
+	resp := []client.PolicyRule{
+		{RuleIndex: idx(1), Source: "A", Destination: []string{"x"}},
+		{RuleIndex: idx(2), Source: "A", Destination: []string{"y"}},
+		{RuleIndex: idx(3), Source: "B", Destination: []string{"z"}},
+		{RuleIndex: idx(4), Source: "C", Destination: []string{"w"}},
+	}
+	prior := []policyRule{
+		{source: "B", destinations: []string{"z"}, index: i64(7), indexSet: true, known: true},
+		{source: "A", destinations: []string{"y", "x"}, indexUnknown: true, known: true},
+		{source: "D", destinations: []string{"v"}, known: true}, // gone from the service
+	}
+	got := mapPolicyRules(resp, prior)
+	want := []struct {
+		src   string
+		index int64
+		dests []string
+	}{
+		{"B", 7, []string{"z"}},      // configured index kept
+		{"A", 1, []string{"x", "y"}}, // grouped, lowest index
+		{"C", 4, []string{"w"}},      // unclaimed group follows
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d rules, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.source != w.src || g.index == nil || *g.index != w.index || len(g.destinations) != len(w.dests) {
+			t.Fatalf("rule %d: got %+v (index %v), want %+v", i, g, g.index, w)
+		}
+		for j, d := range w.dests {
+			if g.destinations[j] != d {
+				t.Fatalf("rule %d destinations %v, want %v", i, g.destinations, w.dests)
+			}
+		}
+	}
+	// After an import (no prior rules) the split form comes back grouped.
+	if imp := mapPolicyRules(resp[:2], nil); len(imp) != 1 || len(imp[0].destinations) != 2 {
+		t.Fatalf("import: got %+v, want one rule with two destinations", imp)
+	}
+}
+
+func testIKE(version string) types.Object {
+	attrs := map[string]attr.Value{}
+	for n, t := range vpnConnectionIKEAttrTypes {
+		switch tt := t.(type) {
+		case types.ObjectType:
+			attrs[n] = types.ObjectNull(tt.AttrTypes)
+		default:
+			attrs[n] = unknownOf(t)
+		}
+	}
+	attrs["ike_version"] = types.StringValue(version)
+	return types.ObjectValueMust(vpnConnectionIKEAttrTypes, attrs)
+}
+
+func TestPSKChangeWarning(t *testing.T) {
+	state := &vpnConnectionModel{PSK: types.StringValue(connTestPSK), PSKWOVersion: types.Int64Null()}
+	none := &vpnConnectionModel{PSKWO: types.StringNull()}
+	tests := []struct {
+		name   string
+		plan   *vpnConnectionModel
+		config *vpnConnectionModel
+		state  *vpnConnectionModel
+		warn   bool
+	}{
+		{"psk change with v2", &vpnConnectionModel{PSK: types.StringValue(connTestPSK2), IKEPolicy: testIKE("v2")}, none, state, true},
+		{"psk change with v1", &vpnConnectionModel{PSK: types.StringValue(connTestPSK2), IKEPolicy: testIKE("v1")}, none, state, false},
+		{"no psk change", &vpnConnectionModel{PSK: types.StringValue(connTestPSK), IKEPolicy: testIKE("v2")}, none, state, false},
+		{"psk_wo_version change with v2",
+			&vpnConnectionModel{PSK: types.StringNull(), PSKWOVersion: types.Int64Value(2), IKEPolicy: testIKE("v2")},
+			&vpnConnectionModel{PSKWO: types.StringValue(connTestPSK2)},
+			&vpnConnectionModel{PSK: types.StringNull(), PSKWOVersion: types.Int64Value(1)}, true},
+		{"psk_wo unchanged version",
+			&vpnConnectionModel{PSK: types.StringNull(), PSKWOVersion: types.Int64Value(1), IKEPolicy: testIKE("v2")},
+			&vpnConnectionModel{PSKWO: types.StringValue(connTestPSK2)},
+			&vpnConnectionModel{PSK: types.StringNull(), PSKWOVersion: types.Int64Value(1)}, false},
+	}
+	for _, tc := range tests {
+		if got := pskChangeWarning(tc.plan, tc.config, tc.state) != ""; got != tc.warn {
+			t.Errorf("%s: warning %v, want %v", tc.name, got, tc.warn)
+		}
+	}
+}
+
+func TestPlanPolicyObjectStability(t *testing.T) {
+	st := flattenIKEPolicy(&client.IKEPolicy{
+		IKEVersion: "v2", AuthenticationAlgorithm: "sha2-256", LocalIDType: "ip", LocalID: "172.16.0.2",
+		PeerIDType: "ip", PeerID: "203.0.113.10", DPD: &client.DPD{Msg: "seq-hash-notify"},
+	})
+	cfg := types.ObjectNull(vpnConnectionIKEAttrTypes)
+	stable := func(name string, planned, state map[string]attr.Value) bool { return name != "peer_id" }
+	got := planPolicyObject(cfg, st, vpnConnectionIKEAttrTypes, false, nil, stable).Attributes()
+	if !got["peer_id"].IsUnknown() {
+		t.Errorf("peer_id: got %v, want unknown when not stable", got["peer_id"])
+	}
+	if got["local_id"].(types.String).ValueString() != "172.16.0.2" {
+		t.Errorf("local_id: got %v, want the state's value", got["local_id"])
+	}
+	if got["dpd"].(types.Object).Attributes()["msg"].(types.String).ValueString() != "seq-hash-notify" {
+		t.Errorf("dpd.msg: got %v, want the state's value", got["dpd"])
+	}
+	if created := planPolicyObject(cfg, st, vpnConnectionIKEAttrTypes, true, nil, nil); !created.IsUnknown() {
+		t.Errorf("create without configuration: got %v, want unknown", created)
+	}
+}
