@@ -1,0 +1,444 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+)
+
+// vgwObjectAsOptions keeps unknown and null nested values as they are when an
+// object is read into a model struct.
+var vgwObjectAsOptions = basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true}
+
+// vgwEIPReplaceFields are the EIP arguments that describe a new EIP: the
+// service cannot change them, so a change replaces the gateway.
+var vgwEIPReplaceFields = []string{"type", "charge_mode", "bandwidth_size", "bandwidth_name", "bandwidth_id"}
+
+// ModifyPlan implements resource.ResourceWithModifyPlan. It plans tags_all,
+// the provider's default enterprise project on create, the nested eip1,
+// eip2 and policy_template objects (kept as they are unless a configured
+// value changes; an EIP swap by id is in place, any other EIP change
+// replaces), and rejects flavor changes the update-specification call does
+// not take.
+func (r *vpnGatewayResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	modifyPlanTagsAll(ctx, r.defaultTags(), req, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var config, plan vpnGatewayModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	if req.State.Raw.IsNull() {
+		if config.EnterpriseProjectID.IsNull() && r.data != nil && r.data.EnterpriseProjectID != "" {
+			plan.EnterpriseProjectID = types.StringValue(r.data.EnterpriseProjectID)
+		}
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+		return
+	}
+	var state vpnGatewayModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	// eip1 / eip2.
+	for _, e := range []struct {
+		name    string
+		cfg, st types.Object
+		planned *types.Object
+	}{
+		{"eip1", config.EIP1, state.EIP1, &plan.EIP1},
+		{"eip2", config.EIP2, state.EIP2, &plan.EIP2},
+	} {
+		if e.cfg.IsNull() {
+			continue
+		}
+		planned, changed := vgwPlanNestedObject(ctx, e.cfg, e.st)
+		*e.planned = planned
+		if changed && vgwEIPNeedsReplace(e.cfg, e.st) {
+			resp.RequiresReplace.Append(path.Root(e.name))
+		}
+	}
+
+	// policy_template: Optional+Computed; unset keeps the service's values.
+	if config.PolicyTemplate.IsNull() {
+		plan.PolicyTemplate = state.PolicyTemplate
+	} else {
+		plan.PolicyTemplate, _ = vgwPlanNestedObject(ctx, config.PolicyTemplate, state.PolicyTemplate)
+	}
+
+	// flavor: in place through update-specification, among the flavors it takes.
+	if !plan.Flavor.IsUnknown() && !plan.Flavor.IsNull() && !state.Flavor.IsNull() && !plan.Flavor.Equal(state.Flavor) {
+		if reason := vgwFlavorChangeProblem(ctx, config, state, plan); reason != "" {
+			resp.Diagnostics.AddAttributeError(path.Root("flavor"), "Unsupported Flavor Change", reason)
+			return
+		}
+		plan.ConnectionNumber = types.Int64Unknown()
+		plan.SupportedFlavors = types.SetUnknown(types.StringType)
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// vgwFlavorChangeProblem explains why the service cannot change the gateway's
+// flavor from state to plan in place ("" when it can).
+func vgwFlavorChangeProblem(ctx context.Context, config, state, plan vpnGatewayModel) string {
+	from, to := state.Flavor.ValueString(), plan.Flavor.ValueString()
+	accepted := "`" + strings.Join(apispec.SpecificationFlavors, "`, `") + "`"
+	replace := " To change it anyway, replace the gateway (terraform apply -replace=...)."
+	switch {
+	case from == apispec.FlavorGM || to == apispec.FlavorGM:
+		return fmt.Sprintf("The flavor of VPN gateway %s cannot change from %s to %s in place: the service's "+
+			"update-specification call never changes a gateway to or from GM (it takes only %s).%s",
+			state.ID.ValueString(), from, to, accepted, replace)
+	case !slices.Contains(apispec.SpecificationFlavors, to):
+		return fmt.Sprintf("The flavor of VPN gateway %s cannot change to %s in place: the service's "+
+			"update-specification call takes only %s.%s", state.ID.ValueString(), to, accepted, replace)
+	case !slices.Contains(apispec.SpecificationFlavors, from):
+		return fmt.Sprintf("The flavor of VPN gateway %s cannot change in place: a gateway of flavor %s cannot "+
+			"change specification (the update-specification call takes only %s).%s", state.ID.ValueString(), from, accepted, replace)
+	}
+	if !state.SupportedFlavors.IsNull() && !state.SupportedFlavors.IsUnknown() {
+		var supported []string
+		state.SupportedFlavors.ElementsAs(ctx, &supported, false)
+		if !slices.Contains(supported, to) {
+			return fmt.Sprintf("The flavor of VPN gateway %s cannot change to %s: the service reports that it can "+
+				"change only to %s (supported_flavors).%s", state.ID.ValueString(), to, strings.Join(supported, ", "), replace)
+		}
+	}
+	// A new EIP's own bandwidth must fit the new flavor.
+	for i, e := range []types.Object{config.EIP1, config.EIP2} {
+		size := vgwObjectInt64(e, "bandwidth_size")
+		if !vgwKnown(size) || !vgwObjectString(e, "bandwidth_id").IsNull() {
+			continue
+		}
+		if max := apispec.MaxBandwidth(to); size.ValueInt64() > int64(max) {
+			return fmt.Sprintf("The flavor of VPN gateway %s cannot change to %s: that flavor allows EIP bandwidths "+
+				"of at most %d Mbit/s and eip%d.bandwidth_size is %d.", state.ID.ValueString(), to, max, i+1, size.ValueInt64())
+		}
+	}
+	return ""
+}
+
+// vgwEIPNeedsReplace reports whether a configured EIP differs from the state in
+// a way only a new gateway can apply: any change other than a new id.
+func vgwEIPNeedsReplace(cfg, state types.Object) bool {
+	if cfg.IsUnknown() {
+		// Nothing is known of the new EIP: only a new gateway surely applies it.
+		return true
+	}
+	if !vgwObjectString(cfg, "id").IsNull() {
+		return false
+	}
+	if state.IsNull() || state.IsUnknown() {
+		return true
+	}
+	ca, sa := cfg.Attributes(), state.Attributes()
+	for _, name := range vgwEIPReplaceFields {
+		if c := ca[name]; !c.IsNull() && !c.Equal(sa[name]) {
+			return true
+		}
+	}
+	return false
+}
+
+// vgwPlanNestedObject plans a nested object whose attributes are Optional and
+// Computed (or Computed). When every configured value equals the state's,
+// it plans the state unchanged (changed=false): values the service filled
+// never show a diff. Otherwise it plans the configured values, with every
+// value the configuration leaves out unknown (the service sets it again).
+func vgwPlanNestedObject(ctx context.Context, cfg, state types.Object) (types.Object, bool) {
+	if cfg.IsUnknown() {
+		return types.ObjectUnknown(cfg.AttributeTypes(ctx)), true
+	}
+	if cfg.IsNull() {
+		return state, !state.IsNull()
+	}
+	if state.IsNull() || state.IsUnknown() || !vgwConfigMatchesState(cfg, state) {
+		return vgwUnsetToUnknown(ctx, cfg), true
+	}
+	return state, false
+}
+
+// vgwConfigMatchesState reports whether every non-null value of cfg (known
+// object) equals the same value of state (known object).
+func vgwConfigMatchesState(cfg, state types.Object) bool {
+	sa := state.Attributes()
+	for name, cv := range cfg.Attributes() {
+		if cv.IsNull() {
+			continue
+		}
+		sv, ok := sa[name]
+		if !ok || cv.IsUnknown() {
+			return false
+		}
+		if co, isObj := cv.(types.Object); isObj {
+			so, _ := sv.(types.Object)
+			if so.IsNull() || so.IsUnknown() || !vgwConfigMatchesState(co, so) {
+				return false
+			}
+			continue
+		}
+		if !cv.Equal(sv) {
+			return false
+		}
+	}
+	return true
+}
+
+// vgwUnsetToUnknown returns cfg with every null value (nested ones included) unknown.
+func vgwUnsetToUnknown(ctx context.Context, cfg types.Object) types.Object {
+	attrTypes := cfg.AttributeTypes(ctx)
+	out := make(map[string]attr.Value, len(attrTypes))
+	for name, v := range cfg.Attributes() {
+		switch {
+		case v.IsNull():
+			out[name] = vgwUnknownOf(attrTypes[name])
+		default:
+			if o, ok := v.(types.Object); ok && !o.IsUnknown() {
+				out[name] = vgwUnsetToUnknown(ctx, o)
+			} else {
+				out[name] = v
+			}
+		}
+	}
+	return types.ObjectValueMust(attrTypes, out)
+}
+
+// vgwUnknownOf returns the unknown value of a string, int64 or object type.
+func vgwUnknownOf(t attr.Type) attr.Value {
+	switch tt := t.(type) {
+	case types.ObjectType:
+		return types.ObjectUnknown(tt.AttrTypes)
+	case basetypes.Int64Type:
+		return types.Int64Unknown()
+	case basetypes.SetType:
+		return types.SetUnknown(tt.ElemType)
+	default:
+		return types.StringUnknown()
+	}
+}
+
+// vgwUnknownsToNull returns o with every unknown value (nested ones included)
+// null; an unknown object becomes null.
+func vgwUnknownsToNull(o types.Object) types.Object {
+	if o.IsNull() {
+		return o
+	}
+	attrTypes := make(map[string]attr.Type, len(o.AttributeTypes(context.Background())))
+	for k, v := range o.AttributeTypes(context.Background()) {
+		attrTypes[k] = v
+	}
+	if o.IsUnknown() {
+		return types.ObjectNull(attrTypes)
+	}
+	out := make(map[string]attr.Value, len(attrTypes))
+	for name, v := range o.Attributes() {
+		switch vv := v.(type) {
+		case types.Object:
+			out[name] = vgwUnknownsToNull(vv)
+		default:
+			if v.IsUnknown() {
+				out[name] = vgwNullOf(attrTypes[name])
+			} else {
+				out[name] = v
+			}
+		}
+	}
+	return types.ObjectValueMust(attrTypes, out)
+}
+
+// vgwNullOf returns the null value of a string, int64, set or object type.
+func vgwNullOf(t attr.Type) attr.Value {
+	switch tt := t.(type) {
+	case types.ObjectType:
+		return types.ObjectNull(tt.AttrTypes)
+	case basetypes.Int64Type:
+		return types.Int64Null()
+	case basetypes.SetType:
+		return types.SetNull(tt.ElemType)
+	default:
+		return types.StringNull()
+	}
+}
+
+// ValidateConfig implements resource.ResourceWithValidateConfig: the
+// reference's cross-field rules, checked at plan time. Rules that depend on
+// a value not known yet are skipped.
+func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var c vpnGatewayModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &c)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	missing := func(attrName, why string) {
+		resp.Diagnostics.AddAttributeError(path.Root(attrName), "Missing Required Argument", fmt.Sprintf("%s is required %s.", attrName, why))
+	}
+	forbidden := func(p path.Path, why string) {
+		resp.Diagnostics.AddAttributeError(p, "Argument Not Allowed", fmt.Sprintf("%s must not be set %s.", p, why))
+	}
+	set := func(v attr.Value) bool { return !v.IsNull() }
+
+	// Attachment: vpc needs vpc_id, connect_subnet and local_subnets; er needs er_id and an access subnet.
+	if !c.AttachmentType.IsUnknown() {
+		switch att := vgwValueOr(c.AttachmentType, apispec.DefaultAttachmentType); att {
+		case "vpc":
+			why := `when attachment_type is "vpc" (the default)`
+			if !set(c.VpcID) {
+				missing("vpc_id", why)
+			}
+			if !set(c.ConnectSubnet) {
+				missing("connect_subnet", why)
+			}
+			if !set(c.LocalSubnets) {
+				missing("local_subnets", why)
+			}
+			if set(c.ErID) {
+				forbidden(path.Root("er_id"), `unless attachment_type is "er"`)
+			}
+		case "er":
+			why := `when attachment_type is "er"`
+			if !set(c.ErID) {
+				missing("er_id", why)
+			}
+			if set(c.LocalSubnets) {
+				forbidden(path.Root("local_subnets"), `when attachment_type is "er" (local subnets belong to vpc gateways)`)
+			}
+			if !set(c.VpcID) && !set(c.AccessVpcID) {
+				resp.Diagnostics.AddAttributeError(path.Root("access_vpc_id"), "Missing Required Argument",
+					`access_vpc_id (or vpc_id) is required when attachment_type is "er": it names the access VPC.`)
+			}
+			if !set(c.ConnectSubnet) && !set(c.AccessSubnetID) {
+				resp.Diagnostics.AddAttributeError(path.Root("access_subnet_id"), "Missing Required Argument",
+					`access_subnet_id (or connect_subnet) is required when attachment_type is "er": it names the access subnet.`)
+			}
+		}
+	}
+
+	// Network: public needs both EIPs; private takes access private IPs and no EIP.
+	if !c.NetworkType.IsUnknown() {
+		switch vgwValueOr(c.NetworkType, apispec.DefaultNetworkType) {
+		case "public":
+			why := `when network_type is "public" (the default)`
+			if !set(c.EIP1) {
+				missing("eip1", why)
+			}
+			if !set(c.EIP2) {
+				missing("eip2", why)
+			}
+			for _, n := range []string{"access_private_ip_1", "access_private_ip_2"} {
+				v := c.AccessPrivateIP1
+				if n == "access_private_ip_2" {
+					v = c.AccessPrivateIP2
+				}
+				if set(v) {
+					forbidden(path.Root(n), `unless network_type is "private"`)
+				}
+			}
+		case "private":
+			if set(c.EIP1) {
+				forbidden(path.Root("eip1"), `when network_type is "private" (private gateways use access_private_ip_1/2)`)
+			}
+			if set(c.EIP2) {
+				forbidden(path.Root("eip2"), `when network_type is "private" (private gateways use access_private_ip_1/2)`)
+			}
+		}
+	}
+	if set(c.AccessPrivateIP1) != set(c.AccessPrivateIP2) {
+		resp.Diagnostics.AddAttributeError(path.Root("access_private_ip_2"), "Incomplete Access Private IPs",
+			"access_private_ip_1 and access_private_ip_2 must be set together (or both left to the service).")
+	} else if vgwKnown(c.AccessPrivateIP1) && vgwKnown(c.AccessPrivateIP2) && c.AccessPrivateIP1.Equal(c.AccessPrivateIP2) {
+		resp.Diagnostics.AddAttributeError(path.Root("access_private_ip_2"), "Duplicate Access Private IP",
+			"access_private_ip_2 must differ from access_private_ip_1.")
+	}
+
+	// EIPs: an existing one by id, or the parameters of a new one.
+	flavor := vgwValueOr(c.Flavor, apispec.DefaultFlavor)
+	for _, e := range []struct {
+		name string
+		o    types.Object
+	}{{"eip1", c.EIP1}, {"eip2", c.EIP2}} {
+		if e.o.IsNull() || e.o.IsUnknown() {
+			continue
+		}
+		vgwValidateEIPConfig(e.name, e.o, flavor, c.Flavor.IsUnknown(), resp)
+	}
+	if id1, id2 := vgwObjectString(c.EIP1, "id"), vgwObjectString(c.EIP2, "id"); vgwKnown(id1) && vgwKnown(id2) && id1.Equal(id2) {
+		resp.Diagnostics.AddAttributeError(path.Root("eip2").AtName("id"), "Duplicate EIP",
+			"eip1 and eip2 must be different EIPs.")
+	}
+
+	if set(c.PolicyTemplate) && vgwKnown(c.Flavor) && c.Flavor.ValueString() == apispec.FlavorGM {
+		forbidden(path.Root("policy_template"), `with flavor "GM" (GM gateways use the national cryptographic algorithms)`)
+	}
+}
+
+// vgwValidateEIPConfig checks one configured eip1/eip2 object.
+func vgwValidateEIPConfig(name string, o types.Object, flavor string, flavorUnknown bool, resp *resource.ValidateConfigResponse) {
+	p := path.Root(name)
+	a := o.Attributes()
+	isSet := func(n string) bool { return !a[n].IsNull() }
+	if isSet("id") {
+		for _, n := range vgwEIPReplaceFields {
+			if isSet(n) {
+				resp.Diagnostics.AddAttributeError(p.AtName(n), "Conflicting EIP Arguments",
+					fmt.Sprintf("%s.%s must not be set together with %s.id: id selects an existing EIP; the other "+
+						"arguments describe a new one.", name, n, name))
+			}
+		}
+		return
+	}
+	if !isSet("type") {
+		resp.Diagnostics.AddAttributeError(p.AtName("type"), "Missing Required Argument",
+			fmt.Sprintf("%s needs either id (an existing EIP) or type (and bandwidth_size) for a new EIP.", name))
+	}
+	if isSet("bandwidth_id") {
+		for _, n := range []string{"bandwidth_size", "bandwidth_name"} {
+			if isSet(n) {
+				resp.Diagnostics.AddAttributeError(p.AtName(n), "Conflicting EIP Arguments",
+					fmt.Sprintf("%s.%s must not be set together with %s.bandwidth_id (a shared bandwidth).", name, n, name))
+			}
+		}
+		return
+	}
+	size, _ := a["bandwidth_size"].(types.Int64)
+	if size.IsNull() {
+		resp.Diagnostics.AddAttributeError(p.AtName("bandwidth_size"), "Missing Required Argument",
+			fmt.Sprintf("%s.bandwidth_size is required for a new EIP unless bandwidth_id names a shared bandwidth.", name))
+		return
+	}
+	if !size.IsUnknown() && !flavorUnknown {
+		if err := apispec.CheckBandwidth(flavor, int(size.ValueInt64())); err != nil {
+			resp.Diagnostics.AddAttributeError(p.AtName("bandwidth_size"), "Invalid EIP Bandwidth",
+				fmt.Sprintf("%s.bandwidth_size %v.", name, err))
+		}
+	}
+}
+
+// valueOr returns a known string's value, or def when it is null.
+func vgwValueOr(v types.String, def string) string {
+	if v.IsNull() || v.IsUnknown() {
+		return def
+	}
+	return v.ValueString()
+}
+
+// known reports a value that is neither null nor unknown.
+func vgwKnown(v attr.Value) bool {
+	return !v.IsNull() && !v.IsUnknown()
+}
