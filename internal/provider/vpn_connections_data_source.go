@@ -1,0 +1,189 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+)
+
+var (
+	_ datasource.DataSource              = (*vpnConnectionsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*vpnConnectionsDataSource)(nil)
+)
+
+// vpnConnectionSecretAttrs are the connection attributes left out of the
+// data source's items: the key and its write trigger.
+var vpnConnectionSecretAttrs = []string{"psk", "psk_wo", "psk_wo_version"}
+
+// vpnConnectionStatuses are the statuses of a connection (NOTES.md, life cycles).
+var vpnConnectionStatuses = []string{
+	client.ConnectionStatusPendingCreate, client.ConnectionStatusPendingUpdate, client.ConnectionStatusPendingDelete,
+	client.ConnectionStatusActive, client.ConnectionStatusDown, client.ConnectionStatusError,
+	client.ConnectionStatusFreezed, client.ConnectionStatusUnknown,
+}
+
+// NewVPNConnectionsDataSource returns the huaweicloudvpn_vpn_connections data source.
+func NewVPNConnectionsDataSource() datasource.DataSource {
+	return &vpnConnectionsDataSource{}
+}
+
+// vpnConnectionsDataSource lists VPN connections.
+type vpnConnectionsDataSource struct {
+	data *ProviderData
+}
+
+// vpnConnectionsModel is the data source's configuration and state.
+type vpnConnectionsModel struct {
+	EnterpriseProjectID types.String `tfsdk:"enterprise_project_id"`
+	VgwID               types.String `tfsdk:"vgw_id"`
+	VgwIP               types.String `tfsdk:"vgw_ip"`
+	Name                types.String `tfsdk:"name"`
+	Status              types.String `tfsdk:"status"`
+	Style               types.String `tfsdk:"style"`
+	Tags                types.Map    `tfsdk:"tags"`
+	IDs                 types.List   `tfsdk:"ids"`
+	VPNConnections      types.List   `tfsdk:"vpn_connections"`
+}
+
+// Metadata implements datasource.DataSource.
+func (d *vpnConnectionsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_vpn_connections"
+}
+
+// Schema implements datasource.DataSource.
+func (d *vpnConnectionsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	spec, diags := newDSItemSpec(ctx, NewVPNConnectionResource(), vpnConnectionSecretAttrs...)
+	resp.Diagnostics.Append(diags...)
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists VPN connections, with every attribute of `huaweicloudvpn_vpn_connection` per " +
+			"connection except the pre-shared key (`psk`, `psk_wo`, `psk_wo_version`), which the service never returns.\n\n" +
+			"`enterprise_project_id`, `vgw_id` and `vgw_ip` are sent to the API; the other filters are applied by the " +
+			"provider after reading all pages. No match is an empty list, not an error. `style` is shown in lower case " +
+			"(`static`, `policy`, `bgp`, `policy-template`), as the resource takes it.\n\n" +
+			"Similar to `huaweicloud_vpn_connections` of the official provider.",
+		Attributes: map[string]schema.Attribute{
+			"enterprise_project_id": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only connections of this enterprise project (sent to the API). All projects when unset.",
+			},
+			"vgw_id": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only connections of this VPN gateway (sent to the API).",
+			},
+			"vgw_ip": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only connections on this gateway address: an EIP id or an access private IP (sent to the API).",
+			},
+			"name": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only connections with exactly this name.",
+			},
+			"status": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only connections in this status (any case), such as `DOWN` or `ACTIVE`.",
+				Validators:          []validator.String{oneOfCaseInsensitive(vpnConnectionStatuses...)},
+			},
+			"style": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only connections of this style (any case): `static`, `policy`, `bgp` or `policy-template`.",
+				Validators:          []validator.String{oneOfCaseInsensitive(apispec.ConnectionStyles...)},
+			},
+			"tags": dsTagsFilterAttribute("connections"),
+			"ids": schema.ListAttribute{
+				Computed:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Ids of the matching connections, in the order of `vpn_connections`.",
+			},
+			"vpn_connections": schema.ListNestedAttribute{
+				Computed: true,
+				MarkdownDescription: "The matching connections, in the service's order, each with the attributes of " +
+					"`huaweicloudvpn_vpn_connection` (no pre-shared key).",
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: spec.attributes(map[string]string{"tags": dsItemTagsDescription}),
+				},
+			},
+		},
+	}
+}
+
+// Configure implements datasource.DataSourceWithConfigure.
+func (d *vpnConnectionsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// Read implements datasource.DataSource.
+func (d *vpnConnectionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if !dsConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_vpn_connections") {
+		return
+	}
+	var m vpnConnectionsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	conns, err := d.data.Client.ListVPNConnections(ctx, &client.ListVPNConnectionsOptions{
+		VgwID:               m.VgwID.ValueString(),
+		VgwIP:               m.VgwIP.ValueString(),
+		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
+	})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to list VPN connections", "list VPN connections", "", err)
+		return
+	}
+	want, diags := mapFromTypes(ctx, m.Tags)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var kept []client.VPNConnection
+	for _, c := range conns {
+		if dsStringFilter(m.Name, c.Name, false) && dsStringFilter(m.Status, c.Status, true) &&
+			dsStringFilter(m.Style, c.Style, true) && dsTagsMatch(tagsToMap(c.Tags), want) {
+			kept = append(kept, c)
+		}
+	}
+	list, ids, diags := vpnConnectionDSItems(ctx, d.data, kept)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m.VPNConnections, m.IDs = list, ids
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// vpnConnectionDSItems flattens connections with the resource's own flatten
+// function and returns them as items, with their ids.
+func vpnConnectionDSItems(ctx context.Context, data *ProviderData, conns []client.VPNConnection) (types.List, types.List, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	spec, d := newDSItemSpec(ctx, NewVPNConnectionResource(), vpnConnectionSecretAttrs...)
+	diags.Append(d...)
+	var prior vpnConnectionModel
+	diags.Append(spec.nullModel(ctx, &prior)...)
+	if diags.HasError() {
+		return types.ListNull(spec.objectType()), types.ListNull(types.StringType), diags
+	}
+	items := make([]attr.Value, 0, len(conns))
+	ids := make([]string, 0, len(conns))
+	for i := range conns {
+		m, d := flattenVPNConnection(ctx, &conns[i], &prior, data.DefaultTags)
+		diags.Append(d...)
+		if d.HasError() {
+			continue
+		}
+		obj, d := spec.item(ctx, m)
+		diags.Append(d...)
+		items = append(items, obj)
+		ids = append(ids, conns[i].ID)
+	}
+	list, d := spec.list(items)
+	diags.Append(d...)
+	return list, dsStringList(ids), diags
+}

@@ -1,0 +1,187 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+)
+
+var (
+	_ datasource.DataSource              = (*vpnGatewaysDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*vpnGatewaysDataSource)(nil)
+)
+
+// NewVPNGatewaysDataSource returns the huaweicloudvpn_vpn_gateways data source.
+func NewVPNGatewaysDataSource() datasource.DataSource {
+	return &vpnGatewaysDataSource{}
+}
+
+// vpnGatewaysDataSource lists VPN gateways.
+type vpnGatewaysDataSource struct {
+	data *ProviderData
+}
+
+// vpnGatewaysModel is the data source's configuration and state.
+type vpnGatewaysModel struct {
+	EnterpriseProjectID types.String `tfsdk:"enterprise_project_id"`
+	VgwID               types.String `tfsdk:"vgw_id"`
+	Name                types.String `tfsdk:"name"`
+	Status              types.String `tfsdk:"status"`
+	NetworkType         types.String `tfsdk:"network_type"`
+	AttachmentType      types.String `tfsdk:"attachment_type"`
+	Flavor              types.String `tfsdk:"flavor"`
+	Tags                types.Map    `tfsdk:"tags"`
+	IDs                 types.List   `tfsdk:"ids"`
+	VPNGateways         types.List   `tfsdk:"vpn_gateways"`
+}
+
+// vgwDSItemSpec is the item spec of the gateway data sources: every
+// attribute of huaweicloudvpn_vpn_gateway.
+func vgwDSItemSpec(ctx context.Context) (dsItemSpec, diag.Diagnostics) {
+	return newDSItemSpec(ctx, NewVPNGatewayResource())
+}
+
+// Metadata implements datasource.DataSource.
+func (d *vpnGatewaysDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_vpn_gateways"
+}
+
+// Schema implements datasource.DataSource.
+func (d *vpnGatewaysDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	spec, diags := vgwDSItemSpec(ctx)
+	resp.Diagnostics.Append(diags...)
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists VPN gateways, with every attribute of `huaweicloudvpn_vpn_gateway` per gateway.\n\n" +
+			"`enterprise_project_id` and `vgw_id` are sent to the API; the other filters are applied by the provider. " +
+			"No match is an empty list, not an error. To look up exactly one gateway use `huaweicloudvpn_vpn_gateway`.\n\n" +
+			"Similar to `huaweicloud_vpn_gateways` of the official provider, whose `gateway_id` filter is `vgw_id` here.",
+		Attributes: map[string]schema.Attribute{
+			"enterprise_project_id": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only gateways of this enterprise project (sent to the API). All projects when unset.",
+			},
+			"vgw_id": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only the gateway with this id (sent to the API).",
+			},
+			"name": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only gateways with exactly this name.",
+			},
+			"status": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only gateways in this status (any case), such as `ACTIVE`.",
+				Validators:          []validator.String{oneOfCaseInsensitive(apispec.GatewayStatuses...)},
+			},
+			"network_type": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only `public` or only `private` gateways.",
+				Validators:          []validator.String{stringvalidator.OneOf(apispec.NetworkTypes...)},
+			},
+			"attachment_type": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only gateways attached to a `vpc` or to an enterprise router (`er`).",
+				Validators:          []validator.String{stringvalidator.OneOf(apispec.AttachmentTypes...)},
+			},
+			"flavor": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Only gateways of this flavor (any case), such as `Professional1` or `GM`.",
+				Validators:          []validator.String{oneOfCaseInsensitive(apispec.GatewayFlavors...)},
+			},
+			"tags": dsTagsFilterAttribute("gateways"),
+			"ids": schema.ListAttribute{
+				Computed:            true,
+				ElementType:         types.StringType,
+				MarkdownDescription: "Ids of the matching gateways, in the order of `vpn_gateways`.",
+			},
+			"vpn_gateways": schema.ListNestedAttribute{
+				Computed: true,
+				MarkdownDescription: "The matching gateways, in the service's order, each with the attributes of " +
+					"`huaweicloudvpn_vpn_gateway`.",
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: spec.attributes(map[string]string{"tags": dsItemTagsDescription}),
+				},
+			},
+		},
+	}
+}
+
+// Configure implements datasource.DataSourceWithConfigure.
+func (d *vpnGatewaysDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// Read implements datasource.DataSource.
+func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if !dsConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_vpn_gateways") {
+		return
+	}
+	var m vpnGatewaysModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	gws, err := d.data.Client.ListVPNGateways(ctx, &client.ListVPNGatewaysOptions{
+		VgwID:               m.VgwID.ValueString(),
+		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
+	})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to list VPN gateways", "list VPN gateways", "", err)
+		return
+	}
+	want, diags := mapFromTypes(ctx, m.Tags)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var kept []client.VPNGateway
+	for _, gw := range gws {
+		if dsStringFilter(m.Name, gw.Name, false) && dsStringFilter(m.Status, gw.Status, true) &&
+			dsStringFilter(m.NetworkType, gw.NetworkType, true) && dsStringFilter(m.AttachmentType, gw.AttachmentType, true) &&
+			dsStringFilter(m.Flavor, gw.Flavor, true) && dsTagsMatch(tagsToMap(gw.Tags), want) {
+			kept = append(kept, gw)
+		}
+	}
+	list, ids, diags := vgwDSItems(ctx, d.data, kept)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m.VPNGateways, m.IDs = list, ids
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// vgwDSItems flattens gateways with the resource's own flatten function and
+// returns them as items, with their ids.
+func vgwDSItems(ctx context.Context, data *ProviderData, gws []client.VPNGateway) (types.List, types.List, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	spec, d := vgwDSItemSpec(ctx)
+	diags.Append(d...)
+	var prior vpnGatewayModel
+	diags.Append(spec.nullModel(ctx, &prior)...)
+	if diags.HasError() {
+		return types.ListNull(spec.objectType()), types.ListNull(types.StringType), diags
+	}
+	r := &vpnGatewayResource{data: data}
+	items := make([]attr.Value, 0, len(gws))
+	ids := make([]string, 0, len(gws))
+	for i := range gws {
+		m := r.flatten(&gws[i], prior)
+		obj, d := spec.item(ctx, m)
+		diags.Append(d...)
+		items = append(items, obj)
+		ids = append(ids, gws[i].ID)
+	}
+	list, d := spec.list(items)
+	diags.Append(d...)
+	return list, dsStringList(ids), diags
+}
