@@ -25,7 +25,7 @@ func startRun(t *testing.T, args ...string) (*bufio.Reader, func() error) {
 	}()
 	stop := func() error {
 		cancel()
-		go io.Copy(io.Discard, pr)
+		go func() { _, _ = io.Copy(io.Discard, pr) }()
 		select {
 		case err := <-done:
 			return err

@@ -194,13 +194,13 @@ func CheckIPv4(s string) error {
 	return nil
 }
 
-// CheckCIDRList checks a list of IPv4 CIDRs: 1..max entries, each valid, no duplicates.
-func CheckCIDRList(list []string, max int) error {
+// CheckCIDRList checks a list of IPv4 CIDRs: 1..maxEntries entries, each valid, no duplicates.
+func CheckCIDRList(list []string, maxEntries int) error {
 	if len(list) == 0 {
 		return errors.New("must not be empty")
 	}
-	if len(list) > max {
-		return fmt.Errorf("must have at most %d entries, got %d", max, len(list))
+	if len(list) > maxEntries {
+		return fmt.Errorf("must have at most %d entries, got %d", maxEntries, len(list))
 	}
 	seen := map[string]bool{}
 	for _, s := range list {

@@ -39,9 +39,9 @@ func TestGatewayRanges(t *testing.T) {
 	if CheckBgpAsn(0) == nil || CheckBgpAsn(4294967296) == nil || CheckBgpAsn(1) != nil || CheckBgpAsn(4294967295) != nil {
 		t.Error("bgp_asn range")
 	}
-	for flavor, max := range map[string]int{FlavorProfessional1: 300, FlavorProfessional2: 1000, FlavorGM: 500, FlavorBasic: 100} {
-		if CheckBandwidth(flavor, max) != nil || CheckBandwidth(flavor, max+1) == nil {
-			t.Errorf("bandwidth %s max %d", flavor, max)
+	for flavor, maxSize := range map[string]int{FlavorProfessional1: 300, FlavorProfessional2: 1000, FlavorGM: 500, FlavorBasic: 100} {
+		if CheckBandwidth(flavor, maxSize) != nil || CheckBandwidth(flavor, maxSize+1) == nil {
+			t.Errorf("bandwidth %s max %d", flavor, maxSize)
 		}
 	}
 	if CheckBandwidth(FlavorProfessional2, 0) == nil {

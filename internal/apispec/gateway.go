@@ -126,8 +126,8 @@ func CheckBandwidth(flavor string, size int) error {
 	if size < EIPBandwidthMin || size > EIPBandwidthMax {
 		return fmt.Errorf("must be between %d and %d, got %d", EIPBandwidthMin, EIPBandwidthMax, size)
 	}
-	if max := MaxBandwidth(flavor); size > max {
-		return fmt.Errorf("must be at most %d for flavor %s, got %d", max, flavor, size)
+	if maxSize := MaxBandwidth(flavor); size > maxSize {
+		return fmt.Errorf("must be at most %d for flavor %s, got %d", maxSize, flavor, size)
 	}
 	return nil
 }

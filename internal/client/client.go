@@ -133,7 +133,11 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		c.now = time.Now
 	}
 	if c.httpClient == nil {
-		transport := http.DefaultTransport.(*http.Transport).Clone()
+		base, ok := http.DefaultTransport.(*http.Transport)
+		if !ok {
+			return nil, fmt.Errorf("huaweicloudvpn client: http.DefaultTransport is a %T, not an *http.Transport", http.DefaultTransport)
+		}
+		transport := base.Clone()
 		transport.TLSClientConfig = &tls.Config{
 			MinVersion:         tls.VersionTLS12,
 			InsecureSkipVerify: cfg.Insecure, //nolint:gosec // opt-in by the user (insecure = true)

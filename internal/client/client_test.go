@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -34,7 +33,7 @@ type ctRecorder struct {
 }
 
 // record verifies r's signature with the exported signer pieces and stores it.
-func (rec *ctRecorder) record(r *http.Request) ctSeen {
+func (rec *ctRecorder) record(r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	s := ctSeen{Method: r.Method, Path: r.URL.Path, RawPath: r.URL.EscapedPath(), Query: r.URL.RawQuery, Header: r.Header.Clone(), Body: string(body)}
 	if ak, signed, sig, err := ParseAuthorization(r.Header.Get("Authorization")); err == nil && ak == ctTestAK {
@@ -44,7 +43,6 @@ func (rec *ctRecorder) record(r *http.Request) ctSeen {
 	rec.mu.Lock()
 	rec.reqs = append(rec.reqs, s)
 	rec.mu.Unlock()
-	return s
 }
 
 // all returns a copy of the recorded requests.
@@ -289,10 +287,4 @@ func TestDo_contextHonoured(t *testing.T) {
 	if time.Since(start) > 2*time.Second {
 		t.Errorf("Do ignored the deadline for %v", time.Since(start))
 	}
-}
-
-// ctJSON marshals v for a test response.
-func ctJSON(v any) string {
-	b, _ := json.Marshal(v)
-	return string(b)
 }

@@ -103,8 +103,8 @@ func retryIsDialError(err error) bool {
 }
 
 // retryAfterDelay parses a Retry-After header (seconds or HTTP date,
-// relative to now), capped at max. ok is false when absent or invalid.
-func retryAfterDelay(h http.Header, now time.Time, max time.Duration) (time.Duration, bool) {
+// relative to now), capped at limit. ok is false when absent or invalid.
+func retryAfterDelay(h http.Header, now time.Time, limit time.Duration) (time.Duration, bool) {
 	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
 		return 0, false
@@ -114,8 +114,8 @@ func retryAfterDelay(h http.Header, now time.Time, max time.Duration) (time.Dura
 		if secs < 0 {
 			return 0, false
 		}
-		if secs > int64(max/time.Second)+1 {
-			return max, true
+		if secs > int64(limit/time.Second)+1 {
+			return limit, true
 		}
 		d = time.Duration(secs) * time.Second
 	} else if t, err := http.ParseTime(v); err == nil {
@@ -126,8 +126,8 @@ func retryAfterDelay(h http.Header, now time.Time, max time.Duration) (time.Dura
 	} else {
 		return 0, false
 	}
-	if d > max {
-		d = max
+	if d > limit {
+		d = limit
 	}
 	return d, true
 }

@@ -105,11 +105,11 @@ func certPair(field, keyField string, certText, keyText *string, wantCA bool) (c
 	if keyText == nil && keyField != "" {
 		return certInfo{}, keyField + " is required"
 	}
-	max := apispec.CertificateMaxLength
+	maxLen := apispec.CertificateMaxLength
 	if wantCA {
-		max = apispec.CertificateChainMaxLength
+		maxLen = apispec.CertificateChainMaxLength
 	}
-	if err := apispec.CheckContentLength(*certText, max); err != nil {
+	if err := apispec.CheckContentLength(*certText, maxLen); err != nil {
 		return certInfo{}, field + " " + err.Error()
 	}
 	info, err := parseCertificatePEM(*certText)

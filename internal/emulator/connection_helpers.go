@@ -135,19 +135,18 @@ func parseCertificatePEM(text string) (certInfo, error) {
 	if block == nil || block.Type != "CERTIFICATE" {
 		return certInfo{}, fmt.Errorf("must be a PEM-encoded certificate (-----BEGIN CERTIFICATE-----)")
 	}
-	c, err := x509.ParseCertificate(block.Bytes)
-	if err != nil {
-		return certInfo{Opaque: true}, nil
+	if c, err := x509.ParseCertificate(block.Bytes); err == nil {
+		return certInfo{
+			SerialNumber:       c.SerialNumber.String(),
+			SignatureAlgorithm: signatureAlgorithmName(c.SignatureAlgorithm),
+			Issuer:             distinguishedName(c.RawIssuer),
+			Subject:            distinguishedName(c.RawSubject),
+			NotAfter:           c.NotAfter.UTC(),
+			IsCA:               c.IsCA,
+			cert:               c,
+		}, nil
 	}
-	return certInfo{
-		SerialNumber:       c.SerialNumber.String(),
-		SignatureAlgorithm: signatureAlgorithmName(c.SignatureAlgorithm),
-		Issuer:             distinguishedName(c.RawIssuer),
-		Subject:            distinguishedName(c.RawSubject),
-		NotAfter:           c.NotAfter.UTC(),
-		IsCA:               c.IsCA,
-		cert:               c,
-	}, nil
+	return certInfo{Opaque: true}, nil
 }
 
 // parsePrivateKeyPEM decodes a private key (PKCS#8, SEC 1 or PKCS#1). A PEM
@@ -177,10 +176,13 @@ func keyMatches(info certInfo, key crypto.Signer) bool {
 	if info.cert == nil || key == nil {
 		return true
 	}
-	type equaler interface{ Equal(crypto.PublicKey) bool }
 	switch pub := key.Public().(type) {
-	case *ecdsa.PublicKey, *rsa.PublicKey, ed25519.PublicKey:
-		return pub.(equaler).Equal(info.cert.PublicKey)
+	case *ecdsa.PublicKey:
+		return pub.Equal(info.cert.PublicKey)
+	case *rsa.PublicKey:
+		return pub.Equal(info.cert.PublicKey)
+	case ed25519.PublicKey:
+		return pub.Equal(info.cert.PublicKey)
 	}
 	return true
 }

@@ -611,7 +611,7 @@ func (e *Emulator) createConnection(r *request) (int, any) {
 	} else if in.HARole != nil && *in.HARole != "master" {
 		return r.invalid("ha_role %s is only for active-standby vpn gateways", *in.HARole)
 	}
-	if msg := checkTags("tags", in.Tags); msg != "" {
+	if msg := checkTags(in.Tags); msg != "" {
 		return r.invalid("%s", msg)
 	}
 	if e.quotaExceeded(KindConnection) {

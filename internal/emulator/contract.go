@@ -31,8 +31,8 @@ type gatewayInfo struct {
 //	r.quotaError(kind string) (int, any)
 //	    quotas.go: the service's answer to a create past the quota
 //	    (400 VPN.0001 "invalid request: quota exceeded: ...").
-//	checkTags(field string, tags []wireTag) string
-//	    tags.go: validates a create body's tags (at most 20, key 1-128 and
+//	checkTags(tags []wireTag) string
+//	    tags.go: validates a create body's "tags" field (at most 20, key 1-128 and
 //	    value 0-255 characters of the allowed set, no duplicate keys); returns
 //	    "" or the message for r.invalid("%s", msg).
 //	e.setTags(id string, tags []wireTag)

@@ -179,7 +179,7 @@ func (e *Emulator) createCustomerGateway(r *request) (int, any) {
 		}
 		rec.CA = ca
 	}
-	if msg := checkTags("tags", in.Tags); msg != "" {
+	if msg := checkTags(in.Tags); msg != "" {
 		return r.invalid("%s", msg)
 	}
 	if e.quotaExceeded(KindCustomerGateway) {

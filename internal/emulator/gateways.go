@@ -243,7 +243,7 @@ func (e *Emulator) settleGateways(now time.Time) bool {
 			g.Status = statusActive
 			g.Activated = true
 			if len(g.AvailabilityZoneIDs) == 0 {
-				g.AvailabilityZoneIDs = e.zonesFor(g.Flavor, g.AttachmentType)[:2]
+				g.AvailabilityZoneIDs = e.zonesFor(g.AttachmentType)[:2]
 			}
 			g.UpdatedAt = now
 			changed = true
@@ -506,7 +506,7 @@ func (e *Emulator) buildGateway(c *gatewayCreate) (*gatewayRecord, string) {
 		}
 		g.Name = *c.Name
 	} else {
-		g.Name = "vpngw-" + randomHex(2)
+		g.Name = "vpngw-" + randomSuffix()
 	}
 	enums := []struct {
 		field, v string
@@ -611,7 +611,7 @@ func (e *Emulator) buildGateway(c *gatewayCreate) (*gatewayRecord, string) {
 
 	// Availability zones: exactly two distinct zones of the flavor's list, or none.
 	if c.AvailabilityZoneIDs != nil {
-		zones := e.zonesFor(g.Flavor, g.AttachmentType)
+		zones := e.zonesFor(g.AttachmentType)
 		azs := *c.AvailabilityZoneIDs
 		if len(azs) != 2 {
 			return nil, fmt.Sprintf("availability_zone_ids must list exactly 2 zones (flavor %s supports %d), got %d", g.Flavor, len(zones), len(azs))
@@ -677,7 +677,7 @@ func (e *Emulator) buildGateway(c *gatewayCreate) (*gatewayRecord, string) {
 	}
 
 	if c.Tags != nil {
-		if msg := checkTags("tags", *c.Tags); msg != "" {
+		if msg := checkTags(*c.Tags); msg != "" {
 			return nil, msg
 		}
 	}
@@ -741,7 +741,7 @@ func (e *Emulator) buildEIP(field string, q *eipRequest, flavor string, other *e
 		rec.Type = "5_bgp"
 		rec.ChargeMode = "bandwidth"
 		rec.BandwidthSize = min(100, apispec.MaxBandwidth(flavor))
-		rec.BandwidthName = "bandwidth-" + randomHex(2)
+		rec.BandwidthName = "bandwidth-" + randomSuffix()
 	} else {
 		if q.Type == nil {
 			return nil, fmt.Sprintf("%s.id or %s.type is required", field, field)
@@ -782,7 +782,7 @@ func (e *Emulator) buildEIP(field string, q *eipRequest, flavor string, other *e
 				}
 				rec.BandwidthName = *q.BandwidthName
 			} else {
-				rec.BandwidthName = "vpngw-bandwidth-" + randomHex(2)
+				rec.BandwidthName = "vpngw-bandwidth-" + randomSuffix()
 			}
 		}
 	}
@@ -842,8 +842,9 @@ func (e *Emulator) freeAddresses(pool netip.Prefix, n int, taken func(string) bo
 	return out
 }
 
-func randomHex(n int) string {
-	b := make([]byte, n)
+// randomSuffix is four random hex digits, as in the names the service generates.
+func randomSuffix() string {
+	b := make([]byte, 2)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
@@ -960,7 +961,7 @@ func (e *Emulator) updatedEIPs(g *gatewayRecord, u *gatewayUpdate) (*eipRecord, 
 		}
 		return &eipRecord{wireEIP: wireEIP{
 			ID: *id, IPVersion: 4, Type: "5_bgp", IPAddress: addrs[0], ChargeMode: "bandwidth",
-			BandwidthSize: min(100, apispec.MaxBandwidth(g.Flavor)), BandwidthName: "bandwidth-" + randomHex(2),
+			BandwidthSize: min(100, apispec.MaxBandwidth(g.Flavor)), BandwidthName: "bandwidth-" + randomSuffix(),
 		}}, ""
 	}
 	e1, msg := pick("eip_id_1", u.EipID1, g.EIP1, nil)
@@ -1072,8 +1073,9 @@ func (e *Emulator) updateGatewaySpec(r *request) (int, any) {
 
 // ---- availability zones ----
 
-// zonesFor lists the zones a flavor may use with an attachment type.
-func (e *Emulator) zonesFor(flavor, attachment string) []string {
+// zonesFor lists the zones a gateway may use with an attachment type (the
+// same for every flavor).
+func (e *Emulator) zonesFor(attachment string) []string {
 	z := func(s string) string { return e.opts.Region + s }
 	if attachment == "er" {
 		return []string{z("a"), z("b")}
@@ -1089,7 +1091,7 @@ type wireZones struct {
 func (e *Emulator) availabilityZones(r *request) (int, any) {
 	out := map[string]wireZones{}
 	for _, k := range apispec.AvailabilityZoneKeys {
-		out[k] = wireZones{VPC: e.zonesFor(k, "vpc"), ER: e.zonesFor(k, "er")}
+		out[k] = wireZones{VPC: e.zonesFor("vpc"), ER: e.zonesFor("er")}
 	}
 	return http.StatusOK, map[string]any{"availability_zones": out}
 }

@@ -126,7 +126,7 @@ func TestGateway_lifecycle(t *testing.T) {
 	if g = getGW(t, srv, e, id); g["status"] != "PENDING_UPDATE" {
 		t.Fatalf("status %v", g["status"])
 	}
-	st, body = signedDo(t, srv, e, "PUT", projectPath(e, "/vpn-gateways/"+id), wrap(map[string]any{"name": "again"}))
+	_, body = signedDo(t, srv, e, "PUT", projectPath(e, "/vpn-gateways/"+id), wrap(map[string]any{"name": "again"}))
 	mustCode(t, body, "VPN.0003", "currently UPDATING")
 	clk.Advance(time.Minute)
 	if g = getGW(t, srv, e, id); g["status"] != "ACTIVE" || g["name"] != "renamed" {
@@ -563,9 +563,9 @@ func TestGateway_hooks(t *testing.T) {
 		t.Fatalf("Gateway: %s", raw)
 	}
 	// FAULT is settled: updates are not ready, a delete is accepted.
-	st, body := signedDo(t, srv, e, "PUT", projectPath(e, "/vpn-gateways/"+id), wrap(map[string]any{"name": "x"}))
+	_, body := signedDo(t, srv, e, "PUT", projectPath(e, "/vpn-gateways/"+id), wrap(map[string]any{"name": "x"}))
 	mustCode(t, body, "VPN.0003", "currently FAULT")
-	st, body = signedDo(t, srv, e, "DELETE", projectPath(e, "/vpn-gateways/"+id), nil)
+	st, body := signedDo(t, srv, e, "DELETE", projectPath(e, "/vpn-gateways/"+id), nil)
 	mustStatus(t, st, http.StatusNoContent, body)
 
 	id2 := createGW(t, srv, e, set(gwBody(), "tags", []any{map[string]any{"key": "k", "value": "v"}}))

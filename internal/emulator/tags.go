@@ -17,22 +17,22 @@ type wireTag struct {
 	Value string `json:"value"`
 }
 
-// checkTags validates tags sent in a create body or a tags/create body.
+// checkTags validates the "tags" field of a create body or a tags/create body.
 // It returns "" when they are valid, else a message for r.invalid.
-func checkTags(field string, tags []wireTag) string {
+func checkTags(tags []wireTag) string {
 	if len(tags) > apispec.MaxTags {
-		return fmt.Sprintf("%s must have at most %d tags, got %d", field, apispec.MaxTags, len(tags))
+		return fmt.Sprintf("tags must have at most %d tags, got %d", apispec.MaxTags, len(tags))
 	}
 	seen := map[string]bool{}
 	for i, t := range tags {
 		if err := apispec.CheckTagKey(t.Key); err != nil {
-			return fmt.Sprintf("%s[%d].key %v", field, i, err)
+			return fmt.Sprintf("tags[%d].key %v", i, err)
 		}
 		if err := apispec.CheckTagValue(t.Value); err != nil {
-			return fmt.Sprintf("%s[%d].value %v", field, i, err)
+			return fmt.Sprintf("tags[%d].value %v", i, err)
 		}
 		if seen[t.Key] {
-			return fmt.Sprintf("%s has key %q twice", field, t.Key)
+			return fmt.Sprintf("tags has key %q twice", t.Key)
 		}
 		seen[t.Key] = true
 	}
@@ -149,7 +149,7 @@ func (e *Emulator) registerTags() {
 		base := "/v5/{project_id}/" + rt
 		e.handle("POST "+base+"/resource-instances/filter", func(r *request) (int, any) { return e.tagFilter(r, rt, false) })
 		e.handle("POST "+base+"/resource-instances/count", func(r *request) (int, any) { return e.tagFilter(r, rt, true) })
-		e.handle("GET "+base+"/tags", func(r *request) (int, any) { return e.projectTags(r, rt) })
+		e.handle("GET "+base+"/tags", func(r *request) (int, any) { return e.projectTags(rt) })
 		e.handle("GET "+base+"/{resource_id}/tags", func(r *request) (int, any) { return e.resourceTags(r, rt) })
 		e.handle("POST "+base+"/{resource_id}/tags/create", func(r *request) (int, any) { return e.tagsCreate(r, rt) })
 		e.handle("POST "+base+"/{resource_id}/tags/delete", func(r *request) (int, any) { return e.tagsDelete(r, rt) })
@@ -192,7 +192,7 @@ func parseTagsBody(r *request, requireValue bool) ([]wireTag, []bool, string) {
 		out = append(out, w)
 		hasValue = append(hasValue, t.Value != nil)
 	}
-	if msg := checkTags("tags", out); msg != "" {
+	if msg := checkTags(out); msg != "" {
 		return nil, nil, msg
 	}
 	return out, hasValue, ""
@@ -262,7 +262,7 @@ type projectTag struct {
 	Values []string `json:"values"`
 }
 
-func (e *Emulator) projectTags(r *request, rt string) (int, any) {
+func (e *Emulator) projectTags(rt string) (int, any) {
 	vals := map[string]map[string]bool{}
 	for _, res := range e.tagResources(rt) {
 		for k, v := range e.st.Tags[res.ID] {

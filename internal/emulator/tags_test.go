@@ -39,7 +39,7 @@ func TestTags_resourceLifecycle(t *testing.T) {
 		mustCode(t, body, "VPN.0004", "nope")
 	}
 	// The resource type must be one of the three.
-	st, body = signedDo(t, srv, e, "GET", projectPath(e, "/vpn-gateways-x/"+id+"/tags"), nil)
+	st, _ = signedDo(t, srv, e, "GET", projectPath(e, "/vpn-gateways-x/"+id+"/tags"), nil)
 	if st != http.StatusNotFound {
 		t.Fatalf("unknown resource type: %d", st)
 	}

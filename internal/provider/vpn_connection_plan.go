@@ -163,16 +163,22 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 		}
 	}
 	if !m.IKEPolicy.IsNull() && !m.IKEPolicy.IsUnknown() {
-		ike := m.IKEPolicy.Attributes()
 		p := path.Root("ikepolicy")
-		version := ike["ike_version"].(types.String)
-		if mode := ike["phase1_negotiation_mode"].(types.String); !mode.IsNull() && !version.IsUnknown() && version.ValueString() != "v1" {
+		ike, err := objectStrings(m.IKEPolicy, "ike_version", "phase1_negotiation_mode",
+			"local_id_type", "local_id", "peer_id_type", "peer_id")
+		if err != nil {
+			diags.AddAttributeError(p, "Unexpected Attribute Type",
+				"Validating the configuration of a VPN connection: ikepolicy "+err.Error()+". This is a bug in the provider.")
+			return diags
+		}
+		version := ike["ike_version"]
+		if mode := ike["phase1_negotiation_mode"]; !mode.IsNull() && !version.IsUnknown() && version.ValueString() != "v1" {
 			diags.AddAttributeError(p.AtName("phase1_negotiation_mode"), "Invalid Attribute Combination",
 				"phase1_negotiation_mode applies only to IKEv1: set ike_version = \"v1\" or remove phase1_negotiation_mode.")
 		}
 		for _, side := range []string{"local", "peer"} {
-			idType := ike[side+"_id_type"].(types.String)
-			id := ike[side+"_id"].(types.String)
+			idType := ike[side+"_id_type"]
+			id := ike[side+"_id"]
 			if idType.IsUnknown() || id.IsUnknown() {
 				continue
 			}
@@ -192,6 +198,21 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 
 // known reports a known, non-null value.
 func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// objectStrings returns the named string attributes of obj (null or unknown
+// values included); an attribute that is missing or not a string is an error.
+func objectStrings(obj types.Object, names ...string) (map[string]types.String, error) {
+	attrs := obj.Attributes()
+	out := make(map[string]types.String, len(names))
+	for _, name := range names {
+		v, ok := attrs[name].(types.String)
+		if !ok {
+			return nil, fmt.Errorf("attribute %s is %T, not a string", name, attrs[name])
+		}
+		out[name] = v
+	}
+	return out, nil
+}
 
 // connProblem is one check that failed against the gateway.
 type connProblem struct {

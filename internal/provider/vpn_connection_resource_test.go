@@ -70,7 +70,7 @@ resource "huaweicloudvpn_vpn_connection" %q {
 
 // connConfig is provider + gateways + one connection "test" with body lines
 // (vgw_ip defaults to the gateway's first address when body has none).
-func connConfig(env *testEnv, gwExtra []string, body ...string) string {
+func connConfig(env *testEnv, body ...string) string {
 	hasIP := false
 	for _, l := range body {
 		hasIP = hasIP || strings.HasPrefix(strings.TrimSpace(l), "vgw_ip")
@@ -78,7 +78,7 @@ func connConfig(env *testEnv, gwExtra []string, body ...string) string {
 	if !hasIP {
 		body = append([]string{"vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_1"}, body...)
 	}
-	return env.ProviderConfig() + connGateway(gwExtra...) + connResource("test", body...)
+	return env.ProviderConfig() + connGateway() + connResource("test", body...)
 }
 
 // connBasicBody is a static connection to customer gateway a.
@@ -96,19 +96,20 @@ func connCheckDestroy(env *testEnv) resource.TestCheckFunc {
 	return env.CheckDestroy(emulator.KindConnection)
 }
 
-// connID reads the connection's id from the state.
-func connID(s *terraform.State, addr string) (string, error) {
-	rs, ok := s.RootModule().Resources[addr]
+// connID reads the id of the connection "test" from the state.
+func connID(s *terraform.State) (string, error) {
+	rs, ok := s.RootModule().Resources[connAddr]
 	if !ok {
-		return "", fmt.Errorf("%s not in state", addr)
+		return "", fmt.Errorf("%s not in state", connAddr)
 	}
 	return rs.Primary.ID, nil
 }
 
-// connPSKSends checks what the emulator last received as the psk and how often.
-func connPSKSends(env *testEnv, addr, wantPSK string, wantSends int) resource.TestCheckFunc {
+// connPSKSends checks what the emulator last received as the psk of the
+// connection "test" and how often.
+func connPSKSends(env *testEnv, wantPSK string, wantSends int) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		id, err := connID(s, addr)
+		id, err := connID(s)
 		if err != nil {
 			return err
 		}
@@ -128,7 +129,7 @@ func connPSKSends(env *testEnv, addr, wantPSK string, wantSends int) resource.Te
 
 func TestAccVPNConnection_basic(t *testing.T) {
 	env := newTestEnv(t)
-	cfg := connConfig(env, nil, connBasicBody()...)
+	cfg := connConfig(env, connBasicBody()...)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             connCheckDestroy(env),
@@ -178,7 +179,7 @@ func TestAccVPNConnection_basic(t *testing.T) {
 					statecheck.CompareValuePairs(connAddr, tfjsonpath.New("enterprise_project_id"),
 						gwAddr, tfjsonpath.New("enterprise_project_id"), compare.ValuesSame()),
 				},
-				Check: connPSKSends(env, connAddr, connTestPSK, 1),
+				Check: connPSKSends(env, connTestPSK, 1),
 			},
 			{
 				ResourceName:            connAddr,
@@ -217,7 +218,7 @@ func TestAccVPNConnection_update(t *testing.T) {
 	body := connBasicBody()
 	step := func(b []string, checks ...statecheck.StateCheck) resource.TestStep {
 		return resource.TestStep{
-			Config:            connConfig(env, nil, b...),
+			Config:            connConfig(env, b...),
 			ConfigPlanChecks:  expectUpdate(),
 			ConfigStateChecks: append([]statecheck.StateCheck{sameID.AddStateValue(connAddr, tfjsonpath.New("id"))}, checks...),
 		}
@@ -246,7 +247,7 @@ func TestAccVPNConnection_update(t *testing.T) {
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config:            connConfig(env, nil, body...),
+				Config:            connConfig(env, body...),
 				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(connAddr, tfjsonpath.New("id"))},
 			},
 			step(b1,
@@ -260,10 +261,10 @@ func TestAccVPNConnection_update(t *testing.T) {
 				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("tunnel_peer_address"), knownvalue.StringExact("169.254.10.2/30")),
 			),
 			{
-				Config:            connConfig(env, nil, b3...),
+				Config:            connConfig(env, b3...),
 				ConfigPlanChecks:  expectUpdate(),
 				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(connAddr, tfjsonpath.New("id"))},
-				Check:             connPSKSends(env, connAddr, connTestPSK2, 2),
+				Check:             connPSKSends(env, connTestPSK2, 2),
 			},
 			step(b4,
 				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ikepolicy").AtMapKey("ike_version"), knownvalue.StringExact("v1")),
@@ -301,15 +302,15 @@ func TestAccVPNConnection_replace(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{
-			{Config: connConfig(env, nil, connBasicBody()...), ConfigStateChecks: idCheck()},
+			{Config: connConfig(env, connBasicBody()...), ConfigStateChecks: idCheck()},
 			{
-				Config:           connConfig(env, nil, connBasicBody(`vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_2`)...),
+				Config:           connConfig(env, connBasicBody(`vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_2`)...),
 				ConfigPlanChecks: expectReplace(),
 				ConfigStateChecks: append(idCheck(), statecheck.CompareValuePairs(connAddr, tfjsonpath.New("vgw_ip"),
 					gwAddr, tfjsonpath.New("access_private_ip_2"), compare.ValuesSame())),
 			},
 			{
-				Config: connConfig(env, nil, connBasicBody(`vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_2`,
+				Config: connConfig(env, connBasicBody(`vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_2`,
 					`style = "bgp"`, `tunnel_local_address = "169.254.20.1/30"`, `tunnel_peer_address = "169.254.20.2/30"`)...),
 				ConfigPlanChecks: expectReplace(),
 				ConfigStateChecks: append(idCheck(),
@@ -317,7 +318,7 @@ func TestAccVPNConnection_replace(t *testing.T) {
 					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("enable_nqa"), knownvalue.Null())),
 			},
 			{
-				Config: connConfig(env, nil, connBasicBody(`vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_2`,
+				Config: connConfig(env, connBasicBody(`vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_2`,
 					`style = "bgp"`, `tunnel_local_address = "169.254.20.1/30"`, `tunnel_peer_address = "169.254.20.2/30"`,
 					`ikepolicy = { authentication_method = "digital-envelope-v2" }`)...),
 				ConfigPlanChecks: expectReplace(),
@@ -334,9 +335,9 @@ func TestAccVPNConnection_disappears(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{{
-			Config: connConfig(env, nil, connBasicBody()...),
+			Config: connConfig(env, connBasicBody()...),
 			Check: func(s *terraform.State) error {
-				id, err := connID(s, connAddr)
+				id, err := connID(s)
 				if err != nil {
 					return err
 				}
@@ -362,7 +363,7 @@ func TestAccVPNConnection_tags(t *testing.T) {
 	}
 	apiTags := func(want map[string]string) resource.TestCheckFunc {
 		return func(s *terraform.State) error {
-			id, err := connID(s, connAddr)
+			id, err := connID(s)
 			if err != nil {
 				return err
 			}
@@ -441,7 +442,7 @@ func TestAccVPNConnection_policy(t *testing.T) {
 	}
 	splitByService := func(want int) resource.TestCheckFunc {
 		return func(s *terraform.State) error {
-			id, err := connID(s, connAddr)
+			id, err := connID(s)
 			if err != nil {
 				return err
 			}
@@ -461,7 +462,7 @@ func TestAccVPNConnection_policy(t *testing.T) {
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: connConfig(env, nil, connPolicyBody("")...),
+				Config: connConfig(env, connPolicyBody("")...),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("style"), knownvalue.StringExact("policy")),
 					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("enable_nqa"), knownvalue.Null()),
@@ -475,13 +476,13 @@ func TestAccVPNConnection_policy(t *testing.T) {
 			{
 				// An import block: the plan after import must be a no-op
 				// (psk_wo is write-only, so nothing differs).
-				Config:          connConfig(env, nil, connPolicyBody("")...),
+				Config:          connConfig(env, connPolicyBody("")...),
 				ResourceName:    connAddr,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
 			},
 			{
-				Config:           connConfig(env, nil, connPolicyBody("10.40.0.0/16")...),
+				Config:           connConfig(env, connPolicyBody("10.40.0.0/16")...),
 				ConfigPlanChecks: expectUpdate(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("policy_rules"), knownvalue.ListExact([]knownvalue.Check{
@@ -519,7 +520,7 @@ func TestAccVPNConnection_bgp(t *testing.T) {
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: connConfig(env, nil, body...),
+				Config: connConfig(env, body...),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("style"), knownvalue.StringExact("bgp")),
 					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("enable_nqa"), knownvalue.Null()),
@@ -617,27 +618,27 @@ func TestAccVPNConnection_pskWO(t *testing.T) {
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: connConfig(env, nil, body(connTestPSK, 1)...),
+				Config: connConfig(env, body(connTestPSK, 1)...),
 				ConfigStateChecks: []statecheck.StateCheck{
 					noSecrets,
 					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("psk"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("psk_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("psk_wo_version"), knownvalue.Int64Exact(1)),
 				},
-				Check: connPSKSends(env, connAddr, connTestPSK, 1),
+				Check: connPSKSends(env, connTestPSK, 1),
 			},
 			{
 				// A new write-only value alone is invisible to Terraform: nothing is sent.
-				Config:            connConfig(env, nil, body(connTestPSK2, 1)...),
+				Config:            connConfig(env, body(connTestPSK2, 1)...),
 				ConfigPlanChecks:  expectEmptyPlan(),
 				ConfigStateChecks: []statecheck.StateCheck{noSecrets},
-				Check:             connPSKSends(env, connAddr, connTestPSK, 1),
+				Check:             connPSKSends(env, connTestPSK, 1),
 			},
 			{
-				Config:            connConfig(env, nil, body(connTestPSK2, 2)...),
+				Config:            connConfig(env, body(connTestPSK2, 2)...),
 				ConfigPlanChecks:  expectUpdate(),
 				ConfigStateChecks: []statecheck.StateCheck{noSecrets},
-				Check:             connPSKSends(env, connAddr, connTestPSK2, 2),
+				Check:             connPSKSends(env, connTestPSK2, 2),
 			},
 		},
 	})
@@ -648,7 +649,7 @@ func TestAccVPNConnection_enableNqaOff(t *testing.T) {
 	differentID := statecheck.CompareValue(compare.ValuesDiffer())
 	nqa := func(want bool) resource.TestCheckFunc {
 		return func(s *terraform.State) error {
-			id, err := connID(s, connAddr)
+			id, err := connID(s)
 			if err != nil {
 				return err
 			}
@@ -667,7 +668,7 @@ func TestAccVPNConnection_enableNqaOff(t *testing.T) {
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: connConfig(env, nil, connBasicBody(`enable_nqa = true`)...),
+				Config: connConfig(env, connBasicBody(`enable_nqa = true`)...),
 				ConfigStateChecks: []statecheck.StateCheck{
 					differentID.AddStateValue(connAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("enable_nqa"), knownvalue.Bool(true)),
@@ -676,7 +677,7 @@ func TestAccVPNConnection_enableNqaOff(t *testing.T) {
 			},
 			{
 				// The update API has no enable_nqa: turning it off replaces the connection.
-				Config:           connConfig(env, nil, connBasicBody(`enable_nqa = false`)...),
+				Config:           connConfig(env, connBasicBody(`enable_nqa = false`)...),
 				ConfigPlanChecks: expectReplace(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					differentID.AddStateValue(connAddr, tfjsonpath.New("id")),
@@ -686,7 +687,7 @@ func TestAccVPNConnection_enableNqaOff(t *testing.T) {
 			},
 			{
 				// Omitting it means false for a static connection: no diff.
-				Config:           connConfig(env, nil, connBasicBody()...),
+				Config:           connConfig(env, connBasicBody()...),
 				ConfigPlanChecks: expectEmptyPlan(),
 			},
 		},
@@ -708,17 +709,17 @@ func TestAccVPNConnection_styleCase(t *testing.T) {
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config:            connConfig(env, nil, connBasicBody(`style = "STATIC"`)...),
+				Config:            connConfig(env, connBasicBody(`style = "STATIC"`)...),
 				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("style"), knownvalue.StringExact("STATIC"))},
 			},
 			{
-				Config:            connConfig(env, nil, connBasicBody(`style = "static"`)...),
+				Config:            connConfig(env, connBasicBody(`style = "static"`)...),
 				ConfigPlanChecks:  expectEmptyPlan(),
 				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("style"), knownvalue.StringExact("STATIC"))},
 				Check:             writes,
 			},
 			{
-				Config:           connConfig(env, nil, connBasicBody(`style = "Static"`)...),
+				Config:           connConfig(env, connBasicBody(`style = "Static"`)...),
 				ConfigPlanChecks: expectEmptyPlan(),
 				Check:            writes,
 			},
@@ -769,7 +770,7 @@ func TestAccVPNConnection_validation(t *testing.T) {
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
 		steps = append(steps, resource.TestStep{
-			Config:      connConfig(env, nil, c.body...),
+			Config:      connConfig(env, c.body...),
 			PlanOnly:    true,
 			ExpectError: regexp.MustCompile(c.want),
 		})
@@ -910,9 +911,9 @@ func TestAccVPNConnection_noPSKInTraceLogs(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{
-			{Config: connConfig(env, nil, connBasicBody()...)},
+			{Config: connConfig(env, connBasicBody()...)},
 			{
-				Config: connConfig(env, nil, `cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["10.10.0.0/16"]`,
+				Config: connConfig(env, `cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["10.10.0.0/16"]`,
 					`psk = "`+connTestPSK2+`"`),
 				ConfigPlanChecks: expectUpdate(),
 			},

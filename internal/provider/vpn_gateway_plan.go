@@ -127,9 +127,9 @@ func vgwFlavorChangeProblem(ctx context.Context, config, state, plan vpnGatewayM
 		if !vgwKnown(size) || !vgwObjectString(e, "bandwidth_id").IsNull() {
 			continue
 		}
-		if max := apispec.MaxBandwidth(to); size.ValueInt64() > int64(max) {
+		if maxSize := apispec.MaxBandwidth(to); size.ValueInt64() > int64(maxSize) {
 			return fmt.Sprintf("The flavor of VPN gateway %s cannot change to %s: that flavor allows EIP bandwidths "+
-				"of at most %d Mbit/s and eip%d.bandwidth_size is %d.", state.ID.ValueString(), to, max, i+1, size.ValueInt64())
+				"of at most %d Mbit/s and eip%d.bandwidth_size is %d.", state.ID.ValueString(), to, maxSize, i+1, size.ValueInt64())
 		}
 	}
 	return ""
