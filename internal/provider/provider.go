@@ -193,7 +193,31 @@ func (p *huaweicloudvpnProvider) Schema(_ context.Context, _ provider.SchemaRequ
 
 // Configure implements provider.Provider: it resolves the configuration and
 // builds the API client.
+//
+// A configuration that refers to values not known until apply (such as
+// another resource's attribute) is deferred when Terraform allows it
+// (ClientCapabilities.DeferralAllowed); otherwise each unknown attribute
+// gets an attribute error saying how to fix it, and no client is built.
 func (p *huaweicloudvpnProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	if req.ClientCapabilities.DeferralAllowed && !req.Config.Raw.IsFullyKnown() {
+		tflog.Info(ctx, "Provider configuration has values not known until apply; deferring")
+		resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
+		return
+	}
+	// A block that is unknown as a whole (a dynamic block over an unknown
+	// collection) cannot be read into providerModel: report it first.
+	for _, name := range []string{"endpoints", "default_tags"} {
+		var block types.Object
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &block)...)
+		if block.IsUnknown() {
+			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown "+titleCase(strings.ReplaceAll(name, "_", " "))+" Block",
+				fmt.Sprintf("The provider cannot create the Huawei Cloud VPN client because the %s block is not known "+
+					"until apply. Write it as a plain block with literal values or variables.", name))
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	var m providerModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
@@ -246,6 +270,7 @@ func (p *huaweicloudvpnProvider) Resources(_ context.Context) []func() resource.
 		NewVPNGatewayResource,
 		NewVPNConnectionResource,
 		NewConnectionMonitorResource,
+		NewVPNGatewayCertificateResource,
 	}
 }
 

@@ -1,0 +1,48 @@
+# The certificate of a GM (national cryptography) VPN gateway. The private
+# keys are write-only (Terraform 1.11 or later): they are sent to the service
+# and never stored in the plan or the state. Bump private_keys_wo_version to
+# send them again.
+resource "huaweicloudvpn_vpn_gateway" "gm" {
+  name           = "vpngw-gm"
+  flavor         = "GM"
+  network_type   = "private"
+  vpc_id         = var.vpc_id
+  connect_subnet = var.subnet_id
+  local_subnets  = ["192.168.10.0/24"]
+}
+
+resource "huaweicloudvpn_vpn_gateway_certificate" "example" {
+  vgw_id            = huaweicloudvpn_vpn_gateway.gm.id
+  name              = "vpngw-gm-cert"
+  certificate       = file("${path.module}/sign.crt")
+  certificate_chain = file("${path.module}/ca.crt")
+  enc_certificate   = file("${path.module}/enc.crt")
+
+  private_key_wo          = file("${path.module}/sign.key")
+  enc_private_key_wo      = file("${path.module}/enc.key")
+  private_keys_wo_version = 1
+}
+
+# GM connections need the bound certificate: depend on it.
+resource "huaweicloudvpn_customer_gateway" "branch" {
+  name     = "gm-branch"
+  id_value = "203.0.113.20"
+
+  ca_certificate = {
+    content = file("${path.module}/peer-ca.crt")
+  }
+}
+
+resource "huaweicloudvpn_vpn_connection" "gm" {
+  name         = "gm-branch"
+  vgw_id       = huaweicloudvpn_vpn_gateway.gm.id
+  vgw_ip       = huaweicloudvpn_vpn_gateway.gm.access_private_ip_1
+  cgw_id       = huaweicloudvpn_customer_gateway.branch.id
+  peer_subnets = ["10.20.0.0/16"]
+
+  depends_on = [huaweicloudvpn_vpn_gateway_certificate.example]
+}
+
+output "certificate_expires" {
+  value = huaweicloudvpn_vpn_gateway_certificate.example.certificate_expire_time
+}
