@@ -223,6 +223,23 @@ func defaultIPsec(gm bool) connIPsec {
 	return p
 }
 
+// applyPolicyTemplate replaces the standard IKE and IPsec defaults with those
+// of the gateway's policy_template, which sets the defaults of policy-template
+// style connections (NOTES.md item 3). Fields the request sets still win.
+func applyPolicyTemplate(ike *connIKE, ipsec *connIPsec, pt *wirePolicyTemplate) {
+	if pt == nil {
+		return
+	}
+	ike.EncryptionAlgorithm = pt.IKEPolicy.EncryptionAlgorithm
+	ike.DHGroup = pt.IKEPolicy.DHGroup
+	ike.AuthenticationAlgorithm = pt.IKEPolicy.AuthenticationAlgorithm
+	ike.LifetimeSeconds = pt.IKEPolicy.LifetimeSeconds
+	ipsec.AuthenticationAlgorithm = pt.IPsecPolicy.AuthenticationAlgorithm
+	ipsec.EncryptionAlgorithm = pt.IPsecPolicy.EncryptionAlgorithm
+	ipsec.PFS = pt.IPsecPolicy.PFS
+	ipsec.LifetimeSeconds = pt.IPsecPolicy.LifetimeSeconds
+}
+
 // splitPolicyRules orders rules by their requested rule_index (rules without
 // one keep their order, after the others) and splits every rule with several
 // destinations into one rule per destination, numbered from 1 (NOTES.md item 10).
@@ -586,6 +603,9 @@ func (e *Emulator) createConnection(r *request) (int, any) {
 		Style: apispec.ConnectionStyleResponse(style), CgwID: *in.CgwID,
 		IKE: defaultIKE(gm), IPsec: defaultIPsec(gm), HARole: apispec.DefaultConnectionHARole,
 		EnterpriseProjectID: gw.EnterpriseProjectID,
+	}
+	if style == apispec.ConnectionStylePolicyTemplate {
+		applyPolicyTemplate(&c.IKE, &c.IPsec, gw.PolicyTemplate)
 	}
 	if msg := connCheck(c, in, gw, true); msg != "" {
 		return r.invalid("%s", msg)

@@ -348,6 +348,7 @@ func TestConnection_createValidation(t *testing.T) {
 		{"ha_role bad", map[string]any{"ha_role": "boss"}, "ha_role"},
 		{"tags ok", map[string]any{"tags": []any{map[string]any{"key": "env", "value": "test"}}}, ""},
 		{"tags bad key", map[string]any{"tags": []any{map[string]any{"key": "", "value": "x"}}}, "tags"},
+		{"tags without value", map[string]any{"tags": []any{map[string]any{"key": "env"}}}, "tags[0].value is required"},
 	}
 	runConnCases(t, v, base, cases)
 	t.Run("malformed", func(t *testing.T) {

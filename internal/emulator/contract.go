@@ -20,6 +20,10 @@ type gatewayInfo struct {
 	VgwIPs []string
 	// VgwAddresses are the IP addresses behind VgwIPs (EIP address or the private IP itself), same order.
 	VgwAddresses []string
+	// PolicyTemplate is a copy of the gateway's policy_template (nil for GM
+	// gateways): the defaults of its policy-template style connections
+	// (NOTES.md item 3).
+	PolicyTemplate *wirePolicyTemplate
 }
 
 // Helpers the gateway family provides to every family (call with e.mu held):

@@ -13,7 +13,10 @@ import (
 // every resource kind is created, waited for, read, listed, updated, deleted
 // and waited gone. Both sides keep their own wire types, so a field spelt
 // differently on one side shows up here.
-func TestContract_clientLifecycle(t *testing.T) {
+// contractClient serves a fresh emulator (3 ms transitions) and returns it
+// with the project's client pointed at it and a context ending with the test.
+func contractClient(t *testing.T) (*Emulator, *client.Client, context.Context) {
+	t.Helper()
 	e, err := New(Options{Delay: 3 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -22,7 +25,7 @@ func TestContract_clientLifecycle(t *testing.T) {
 	t.Cleanup(srv.Close)
 	o := e.Options()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
+	t.Cleanup(cancel)
 	c, err := client.New(ctx, client.Config{
 		Region: o.Region, AccessKey: o.AccessKey, SecretKey: o.SecretKey, ProjectID: o.ProjectID,
 		VPNEndpoint: srv.URL, IAMEndpoint: srv.URL,
@@ -31,6 +34,12 @@ func TestContract_clientLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return e, c, ctx
+}
+
+func TestContract_clientLifecycle(t *testing.T) {
+	e, c, ctx := contractClient(t)
+	o := e.Options()
 	pki := newTestPKI(t)
 
 	// GM gateway (the certificate and GM connection need one).
@@ -172,5 +181,114 @@ func TestContract_clientLifecycle(t *testing.T) {
 	}
 	if n := len(e.Resources()[KindCertificate]); n != 0 {
 		t.Fatalf("%d certificates left", n)
+	}
+}
+
+// TestContract_clientGatewayQuotasTags drives, through internal/client, what
+// TestContract_clientLifecycle leaves out: a public gateway's update (name,
+// policy_template), flavor change, list by enterprise project and by id,
+// availability zones, quotas, and every tag API.
+func TestContract_clientGatewayQuotasTags(t *testing.T) {
+	_, c, ctx := contractClient(t)
+	size := 50
+	const project = "0f7c1c3e-6a4b-4d2b-9b8e-222222222222"
+	gw, err := c.CreateVPNGateway(ctx, &client.CreateVPNGatewayRequest{
+		VpcID: newUUID(), LocalSubnets: []string{"192.168.0.0/24"}, ConnectSubnet: newUUID(), EnterpriseProjectID: project,
+		EIP1: &client.EIPRequest{Type: "5_bgp", BandwidthSize: &size}, EIP2: &client.EIPRequest{Type: "5_bgp", BandwidthSize: &size},
+		Tags: []client.Tag{{Key: "env", Value: "dev"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	active, err := c.WaitVPNGatewayActive(ctx, gw.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if active.EIP1 == nil || active.EIP1.BandwidthSize != 50 || len(active.AvailabilityZoneIDs) != 2 ||
+		active.PolicyTemplate == nil || active.PolicyTemplate.IKEPolicy == nil || active.PolicyTemplate.IKEPolicy.DHGroup != "group15" ||
+		len(active.SupportedFlavors) == 0 || active.CreatedAt == "" {
+		t.Fatalf("active gateway %+v", active)
+	}
+
+	// Update: name and policy template, through PENDING_UPDATE back to ACTIVE.
+	life := 3600
+	if _, err := c.UpdateVPNGateway(ctx, gw.ID, &client.UpdateVPNGatewayRequest{
+		Name: "vpngw-renamed", PolicyTemplate: &client.PolicyTemplate{IKEPolicy: &client.PolicyTemplateIKE{DHGroup: "group20", LifetimeSeconds: &life}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	updated, err := c.WaitVPNGatewayActive(ctx, gw.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ike := updated.PolicyTemplate.IKEPolicy; updated.Name != "vpngw-renamed" || ike.DHGroup != "group20" || ike.LifetimeSeconds == nil || *ike.LifetimeSeconds != 3600 || ike.EncryptionAlgorithm != "aes-128" {
+		t.Fatalf("updated gateway %+v %+v", updated, updated.PolicyTemplate.IKEPolicy)
+	}
+	if _, err := c.UpdateVPNGatewaySpecification(ctx, gw.ID, &client.UpdateVPNGatewaySpecificationRequest{Flavor: "Professional2"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := c.WaitVPNGatewayActive(ctx, gw.ID); err != nil || got.Flavor != "Professional2" {
+		t.Fatalf("after update-specification: %v %+v", err, got)
+	}
+
+	// Lists, zones, quotas.
+	if list, err := c.ListVPNGateways(ctx, &client.ListVPNGatewaysOptions{EnterpriseProjectID: project}); err != nil || len(list) != 1 || list[0].ID != gw.ID {
+		t.Fatalf("list by project: %v %+v", err, list)
+	}
+	if list, err := c.ListVPNGateways(ctx, &client.ListVPNGatewaysOptions{EnterpriseProjectID: "0"}); err != nil || len(list) != 0 {
+		t.Fatalf("list by the default project: %v %+v", err, list)
+	}
+	zones, err := c.ListAvailabilityZones(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if z, ok := zones.ForFlavor("Professional2"); !ok || len(z.VPC) != 3 || len(z.ER) != 2 {
+		t.Fatalf("zones %+v", zones)
+	}
+	quotas, err := c.GetQuotas(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string][2]int{}
+	for _, q := range quotas {
+		used[q.Type] = [2]int{q.Quota, q.Used}
+	}
+	if used["vpn_gateway"] != [2]int{50, 1} || used["customer_gateway"] != [2]int{100, 0} || used["vpn_connection"] != [2]int{500, 0} {
+		t.Fatalf("quotas %+v", quotas)
+	}
+
+	// Tags: create, get, project tags, filter, count, delete.
+	const rt = "vpn-gateway"
+	if err := c.CreateResourceTags(ctx, rt, gw.ID, []client.Tag{{Key: "team", Value: "net"}}); err != nil {
+		t.Fatal(err)
+	}
+	if tags, err := c.GetResourceTags(ctx, rt, gw.ID); err != nil || len(tags) != 2 {
+		t.Fatalf("tags %v %+v", err, tags)
+	}
+	if pt, err := c.ListProjectTags(ctx, rt); err != nil || len(pt) != 2 || pt[0].Key != "env" || pt[0].Values[0] != "dev" {
+		t.Fatalf("project tags %v %+v", err, pt)
+	}
+	filter := &client.ResourceInstancesFilter{Tags: []client.ProjectTag{{Key: "team", Values: []string{"net"}}}}
+	if res, err := c.FilterResourceInstances(ctx, rt, filter); err != nil || len(res) != 1 || res[0].ResourceID != gw.ID || res[0].ResourceName != "vpngw-renamed" {
+		t.Fatalf("filter %v %+v", err, res)
+	}
+	if n, err := c.CountResourceInstances(ctx, rt, filter); err != nil || n != 1 {
+		t.Fatalf("count %v %d", err, n)
+	}
+	if err := c.DeleteResourceTags(ctx, rt, gw.ID, []client.Tag{{Key: "team"}}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := c.CountResourceInstances(ctx, rt, filter); err != nil || n != 0 {
+		t.Fatalf("count after delete %v %d", err, n)
+	}
+
+	if err := c.DeleteVPNGateway(ctx, gw.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.WaitVPNGatewayDeleted(ctx, gw.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.GetVPNGateway(ctx, gw.ID); !client.IsNotFound(err) {
+		t.Fatalf("gateway after delete: %v", err)
 	}
 }

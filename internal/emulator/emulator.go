@@ -221,7 +221,7 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request, pattern stri
 		return
 	}
 	if pid := r.PathValue("project_id"); pid != "" && pid != e.opts.ProjectID && !strings.HasPrefix(pattern, "GET /v3/") {
-		writeErrorID(w, rid, http.StatusForbidden, "VPN.0003", fmt.Sprintf("authentication failed: project %s is not the project of this credential", pid))
+		writeErrorID(w, rid, http.StatusForbidden, "VPN.0003", fmt.Sprintf("Authentication failed: project %s is not the project of this credential", pid))
 		return
 	}
 
@@ -403,7 +403,7 @@ func (e *Emulator) pickFault() func(http.ResponseWriter, string) {
 	switch e.rng.IntN(4) {
 	case 0:
 		return func(w http.ResponseWriter, rid string) {
-			writeErrorID(w, rid, http.StatusInternalServerError, "VPN.0002", "server error")
+			writeErrorID(w, rid, http.StatusInternalServerError, "VPN.0002", "server error: injected fault")
 		}
 	case 1:
 		return func(w http.ResponseWriter, rid string) {
@@ -416,7 +416,7 @@ func (e *Emulator) pickFault() func(http.ResponseWriter, string) {
 		}
 	default:
 		return func(w http.ResponseWriter, rid string) {
-			writeErrorID(w, rid, http.StatusBadRequest, "VPN.0030", "system busy, please try again later")
+			writeErrorID(w, rid, http.StatusBadRequest, "VPN.0030", "The system is busy, please try later.")
 		}
 	}
 }

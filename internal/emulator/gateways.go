@@ -276,6 +276,10 @@ func (e *Emulator) lookupGateway(id string) (gatewayInfo, bool) {
 		ID: g.ID, Status: g.Status, Flavor: g.Flavor, NetworkType: g.NetworkType,
 		AttachmentType: g.AttachmentType, HAMode: g.HAMode, EnterpriseProjectID: g.EnterpriseProjectID,
 	}
+	if g.PolicyTemplate != nil {
+		pt := *g.PolicyTemplate
+		info.PolicyTemplate = &pt
+	}
 	if g.NetworkType == "private" {
 		info.VgwIPs = []string{g.AccessPrivateIP1, g.AccessPrivateIP2}
 		info.VgwAddresses = []string{g.AccessPrivateIP1, g.AccessPrivateIP2}

@@ -276,6 +276,7 @@ func TestGateway_createValidation(t *testing.T) {
 		{"existing eip takes no type", gwBody(), set(gwBody(), "eip1", map[string]any{"id": testEIP1, "type": "5_bgp"}), "eip1.type must not be set together with eip1.id"},
 		{"eip type length", set(gwBody(), "eip1.type", strings.Repeat("t", 36)), set(gwBody(), "eip1.type", strings.Repeat("t", 37)), "eip1.type must be 1-36"},
 		{"new eip needs bandwidth_size", gwBody(), set(gwBody(), "eip1.bandwidth_size", del), "eip1.bandwidth_size is required"},
+		{"bandwidth Basic 100", set(set(gwBody(), "flavor", "Basic"), "eip1.bandwidth_size", 100), set(set(gwBody(), "flavor", "Basic"), "eip1.bandwidth_size", 101), "at most 100 for flavor Basic"},
 		{"bandwidth Professional1 300", set(gwBody(), "eip1.bandwidth_size", 300), set(gwBody(), "eip1.bandwidth_size", 301), "at most 300 for flavor Professional1"},
 		{"bandwidth Professional2 1000", set(set(gwBody(), "flavor", "Professional2"), "eip1.bandwidth_size", 1000), set(set(gwBody(), "flavor", "Professional2"), "eip1.bandwidth_size", 1001), "must be between 1 and 1000"},
 		{"bandwidth GM 500", set(set(gwBody(), "flavor", "GM"), "eip2.bandwidth_size", 500), set(set(gwBody(), "flavor", "GM"), "eip2.bandwidth_size", 501), "at most 500 for flavor GM"},
@@ -293,6 +294,7 @@ func TestGateway_createValidation(t *testing.T) {
 		{"tag key charset", set(gwBody(), "tags", []any{map[string]any{"key": "a b_.:=+-@ñ中", "value": "v"}}), set(gwBody(), "tags", []any{map[string]any{"key": "a/b", "value": "v"}}), "tags[0].key contains"},
 		{"tag key length", set(gwBody(), "tags", []any{map[string]any{"key": strings.Repeat("k", 128), "value": ""}}), set(gwBody(), "tags", []any{map[string]any{"key": strings.Repeat("k", 129), "value": ""}}), "tags[0].key must be 1-128"},
 		{"tag value length", set(gwBody(), "tags", []any{map[string]any{"key": "k", "value": strings.Repeat("v", 255)}}), set(gwBody(), "tags", []any{map[string]any{"key": "k", "value": strings.Repeat("v", 256)}}), "tags[0].value must be at most 255"},
+		{"tag value required", set(gwBody(), "tags", []any{map[string]any{"key": "k", "value": ""}}), set(gwBody(), "tags", []any{map[string]any{"key": "k"}}), "tags[0].value is required"},
 		{"tag keys unique", gwBody(), set(gwBody(), "tags", []any{map[string]any{"key": "k", "value": "1"}, map[string]any{"key": "k", "value": "2"}}), "twice"},
 	}
 	for _, c := range cases {

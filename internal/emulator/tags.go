@@ -15,9 +15,29 @@ import (
 type wireTag struct {
 	Key   string `json:"key"`
 	Value string `json:"value"`
+	// valueSet records whether a request carried "value": VpnResourceTag
+	// (the tags of create bodies) requires it, ResourceTag does not.
+	valueSet bool
 }
 
-// checkTags validates the "tags" field of a create body or a tags/create body.
+// UnmarshalJSON decodes a request's tag, noting whether it has a value.
+func (t *wireTag) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Key   string  `json:"key"`
+		Value *string `json:"value"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	*t = wireTag{Key: raw.Key}
+	if raw.Value != nil {
+		t.Value, t.valueSet = *raw.Value, true
+	}
+	return nil
+}
+
+// checkTags validates the "tags" field of a create body (VpnResourceTag: key
+// and value required) or a tags/create body.
 // It returns "" when they are valid, else a message for r.invalid.
 func checkTags(tags []wireTag) string {
 	if len(tags) > apispec.MaxTags {
@@ -27,6 +47,9 @@ func checkTags(tags []wireTag) string {
 	for i, t := range tags {
 		if err := apispec.CheckTagKey(t.Key); err != nil {
 			return fmt.Sprintf("tags[%d].key %v", i, err)
+		}
+		if !t.valueSet {
+			return fmt.Sprintf("tags[%d].value is required", i)
 		}
 		if err := apispec.CheckTagValue(t.Value); err != nil {
 			return fmt.Sprintf("tags[%d].value %v", i, err)
@@ -185,7 +208,7 @@ func parseTagsBody(r *request, requireValue bool) ([]wireTag, []bool, string) {
 		if requireValue && t.Value == nil {
 			return nil, nil, fmt.Sprintf("tags[%d].value is required", i)
 		}
-		w := wireTag{Key: *t.Key}
+		w := wireTag{Key: *t.Key, valueSet: true} // ResourceTag: value optional, "" when absent
 		if t.Value != nil {
 			w.Value = *t.Value
 		}
