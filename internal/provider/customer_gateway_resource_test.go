@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -10,8 +11,11 @@ import (
 	"encoding/pem"
 	"fmt"
 	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -24,6 +28,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -97,60 +102,6 @@ func cgwIDSame() interface {
 	return statecheck.CompareValue(compare.ValuesSame())
 }
 
-// cgwServiceTags asks the service for the tags of the customer gateway in state.
-func cgwServiceTags(env *testEnv, want map[string]string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[cgwAddr]
-		if !ok {
-			return fmt.Errorf("%s not in state", cgwAddr)
-		}
-		tags, err := env.Client.GetResourceTags(context.Background(), client.ResourceTypeCustomerGateway, rs.Primary.ID)
-		if err != nil {
-			return err
-		}
-		got := tagsToMap(tags)
-		if len(got) != len(want) {
-			return fmt.Errorf("service tags: got %v, want %v", got, want)
-		}
-		for k, v := range want {
-			if gv, ok := got[k]; !ok || gv != v {
-				return fmt.Errorf("service tags: got %v, want %v", got, want)
-			}
-		}
-		return nil
-	}
-}
-
-// cgwCounts checks the emulator's request counters of the given routes.
-func cgwCounts(env *testEnv, want map[string]int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		counts := env.Emu.RequestCounts()
-		var bad []string
-		for route, n := range want {
-			if counts[route] != n {
-				bad = append(bad, fmt.Sprintf("%s: %d, want %d", route, counts[route], n))
-			}
-		}
-		sort.Strings(bad)
-		if len(bad) > 0 {
-			return fmt.Errorf("request counts: %s (all: %v)", strings.Join(bad, "; "), counts)
-		}
-		return nil
-	}
-}
-
-// cgwNoTagCalls checks that no tag endpoint of customer gateways was called.
-func cgwNoTagCalls(env *testEnv) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		for route, n := range env.Emu.RequestCounts() {
-			if strings.Contains(route, cgwTagRoutesPrefix) && n > 0 {
-				return fmt.Errorf("unexpected tag call: %s x%d", route, n)
-			}
-		}
-		return nil
-	}
-}
-
 func TestAccCustomerGateway_basic(t *testing.T) {
 	env := newTestEnv(t)
 	cfg := cgwConfig(env, nil, `name = "cgw-basic"`, `id_value = "203.0.113.10"`, `bgp_asn = 65000`)
@@ -199,6 +150,11 @@ func TestAccCustomerGateway_basic(t *testing.T) {
 				ResourceName:    cgwAddr,
 				ImportState:     true,
 				ImportStateKind: resource.ImportBlockWithID,
+			},
+			{
+				// The default id_type written out is no change.
+				Config:   cgwConfig(env, nil, `name = "cgw-basic"`, `id_type = "ip"`, `id_value = "203.0.113.10"`, `bgp_asn = 65000`),
+				PlanOnly: true,
 			},
 		},
 	})
@@ -251,8 +207,8 @@ func TestAccCustomerGateway_update(t *testing.T) {
 				},
 				// One PUT, and no tag call: the tags did not change.
 				Check: resource.ComposeAggregateTestCheckFunc(
-					cgwCounts(env, map[string]int{cgwPutRoute: 1}),
-					cgwNoTagCalls(env),
+					checkRequestCounts(env, map[string]int{cgwPutRoute: 1}),
+					checkNoTagCalls(env, cgwTagRoutesPrefix),
 				),
 			},
 			{
@@ -353,15 +309,15 @@ func TestAccCustomerGateway_tags(t *testing.T) {
 					})),
 					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags_all"), knownvalue.MapSizeExact(2)),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(cgwNoTagCalls(env), cgwServiceTags(env, map[string]string{"a": "1", "b": "2"})),
+				Check: resource.ComposeAggregateTestCheckFunc(checkNoTagCalls(env, cgwTagRoutesPrefix), checkServiceTags(env, cgwAddr, client.ResourceTypeCustomerGateway, map[string]string{"a": "1", "b": "2"})),
 			},
 			{
 				// One refresh is one GET of the customer gateway, and no tag call.
 				PreConfig:    env.Emu.ResetCounts,
 				RefreshState: true,
 				Check: resource.ComposeAggregateTestCheckFunc(
-					cgwCounts(env, map[string]int{cgwGetRoute: 1, cgwTagListRoute: 0}),
-					cgwNoTagCalls(env),
+					checkRequestCounts(env, map[string]int{cgwGetRoute: 1, cgwTagListRoute: 0}),
+					checkNoTagCalls(env, cgwTagRoutesPrefix),
 				),
 			},
 			{
@@ -376,8 +332,8 @@ func TestAccCustomerGateway_tags(t *testing.T) {
 					})),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					cgwCounts(env, map[string]int{cgwTagDeleteRoute: 1, cgwTagCreateRoute: 1, cgwPutRoute: 0}),
-					cgwServiceTags(env, map[string]string{"b": "3", "c": "4"}),
+					checkRequestCounts(env, map[string]int{cgwTagDeleteRoute: 1, cgwTagCreateRoute: 1, cgwPutRoute: 0}),
+					checkServiceTags(env, cgwAddr, client.ResourceTypeCustomerGateway, map[string]string{"b": "3", "c": "4"}),
 				),
 			},
 			{
@@ -391,8 +347,8 @@ func TestAccCustomerGateway_tags(t *testing.T) {
 					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags_all"), knownvalue.MapSizeExact(0)),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					cgwCounts(env, map[string]int{cgwTagDeleteRoute: 1, cgwTagCreateRoute: 0}),
-					cgwServiceTags(env, map[string]string{}),
+					checkRequestCounts(env, map[string]int{cgwTagDeleteRoute: 1, cgwTagCreateRoute: 0}),
+					checkServiceTags(env, cgwAddr, client.ResourceTypeCustomerGateway, map[string]string{}),
 				),
 			},
 			{
@@ -408,7 +364,7 @@ func TestAccCustomerGateway_tags(t *testing.T) {
 						"env": knownvalue.StringExact("test"), "team": knownvalue.StringExact("own"), "x": knownvalue.StringExact("y"),
 					})),
 				},
-				Check: cgwServiceTags(env, map[string]string{"env": "test", "team": "own", "x": "y"}),
+				Check: checkServiceTags(env, cgwAddr, client.ResourceTypeCustomerGateway, map[string]string{"env": "test", "team": "own", "x": "y"}),
 			},
 			{
 				// A change of default_tags alone is an in-place update of tags_all.
@@ -418,7 +374,7 @@ func TestAccCustomerGateway_tags(t *testing.T) {
 						"env": knownvalue.StringExact("prod"), "team": knownvalue.StringExact("own"), "x": knownvalue.StringExact("y"),
 					})),
 				)},
-				Check: cgwServiceTags(env, map[string]string{"env": "prod", "team": "own", "x": "y"}),
+				Check: checkServiceTags(env, cgwAddr, client.ResourceTypeCustomerGateway, map[string]string{"env": "prod", "team": "own", "x": "y"}),
 			},
 			{
 				ResourceName:      cgwAddr,
@@ -503,8 +459,8 @@ func TestAccCustomerGateway_caCertificate(t *testing.T) {
 					statecheck.ExpectKnownValue(cgwAddr, caPath("subject"), knownvalue.StringRegexp(regexp.MustCompile(`Example Root B`))),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					cgwCounts(env, map[string]int{cgwPutRoute: 1}),
-					cgwNoTagCalls(env),
+					checkRequestCounts(env, map[string]int{cgwPutRoute: 1}),
+					checkNoTagCalls(env, cgwTagRoutesPrefix),
 				),
 			},
 			{
@@ -685,4 +641,79 @@ func deleteCustomerGatewayDirect(t *testing.T, r *customerGatewayResource, id st
 	resp := fwresource.DeleteResponse{State: st}
 	r.Delete(ctx, fwresource.DeleteRequest{State: st}, &resp)
 	return resp.Diagnostics
+}
+
+// TestAccCustomerGateway_examples applies the documentation examples (every
+// .tf file of examples/resources/huaweicloudvpn_customer_gateway, one module,
+// with a generated peer-ca.pem) against the emulator.
+func TestAccCustomerGateway_examples(t *testing.T) {
+	env := newTestEnv(t)
+	dir, files := copyExamples(t, env, "huaweicloudvpn_customer_gateway")
+	ca := newTestCgwCert(t, "Example Peer CA", true)
+	if err := os.WriteFile(filepath.Join(dir, "peer-ca.pem"), []byte(ca.PEM), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		CheckDestroy: env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps: []resource.TestStep{{
+			// The directory has its own provider block, so the factories go on the step.
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			ConfigDirectory:          config.StaticDirectory(dir),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("huaweicloudvpn_customer_gateway.with_ca", tfjsonpath.New("ca_certificate").AtMapKey("serial_number"),
+					knownvalue.StringExact(ca.Serial)),
+			},
+			Check: func(*terraform.State) error {
+				if n := len(env.Emu.Resources()[emulator.KindCustomerGateway]); n != files {
+					return fmt.Errorf("want %d customer gateways from the examples, got %d", files, n)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// A certificate the service reports as not updatable cannot change in place:
+// the plan says so before any call.
+func TestAccCustomerGateway_caNotUpdatable(t *testing.T) {
+	env := newTestEnv(t)
+	// The service answers is_updatable = false for every certificate.
+	hooked := hookServer(t, env, func(w http.ResponseWriter, _ *http.Request, rec *httptest.ResponseRecorder) bool {
+		body := bytes.ReplaceAll(rec.Body.Bytes(), []byte(`"is_updatable":true`), []byte(`"is_updatable":false`))
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.Header().Del("Content-Length")
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(body)
+		return true
+	})
+	certA := newTestCgwCert(t, "Example Root A", true)
+	certB := newTestCgwCert(t, "Example Root B", true)
+	cfg := func(content string) string {
+		return cgwConfig(hooked, nil, `id_type = "fqdn"`, `id_value = "gm-peer.example.com"`,
+			fmt.Sprintf("ca_certificate = {\n    content = %q\n  }", content))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg(certA.PEM),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("ca_certificate").AtMapKey("is_updatable"), knownvalue.Bool(false)),
+				},
+			},
+			{
+				PreConfig:   env.Emu.ResetCounts,
+				Config:      cfg(certB.PEM),
+				ExpectError: regexp.MustCompile(`(?s)CA Certificate Cannot Be Changed.*is_updatable = false`),
+			},
+			{
+				// Nothing was sent: the rejection came from the plan.
+				Config: cfg(certA.PEM),
+				Check:  checkRequestCounts(env, map[string]int{cgwPutRoute: 0}),
+			},
+		},
+	})
 }

@@ -538,8 +538,11 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 	// policy_template is not part of the create body: apply it now if the
 	// configured values differ from the service's.
 	if !plan.PolicyTemplate.IsNull() && !plan.PolicyTemplate.IsUnknown() {
+		// Values the configuration leaves out are unknown in the plan: they
+		// are the service's to fill, so only the configured ones are compared.
+		configured := vgwUnknownsToNull(plan.PolicyTemplate)
 		current := vgwFlattenPolicyTemplate(gw.PolicyTemplate)
-		if _, changed := vgwPlanNestedObject(ctx, plan.PolicyTemplate, current); changed {
+		if current.IsNull() || !vgwConfigMatchesState(configured, current) {
 			pt, d := vgwExpandPolicyTemplate(ctx, plan.PolicyTemplate)
 			resp.Diagnostics.Append(d...)
 			if resp.Diagnostics.HasError() {
@@ -629,17 +632,21 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 		var err error
 		gw, err = r.putAndWait(ctx, id, put)
 		if err != nil {
+			if gw != nil {
+				r.setState(ctx, &resp.State, &resp.Diagnostics, gw, plan)
+			}
 			addAPIError(&resp.Diagnostics, "unable to update VPN gateway", "update VPN gateway", id, err)
 			return
 		}
 	}
 	if flavor := plan.Flavor.ValueString(); !plan.Flavor.IsUnknown() && flavor != "" && flavor != state.Flavor.ValueString() {
-		err := client.RetryNotReady(ctx, vgwPollSchedule(c), func() error {
-			_, err := c.UpdateVPNGatewaySpecification(ctx, id, &client.UpdateVPNGatewaySpecificationRequest{Flavor: flavor})
-			return err
-		})
+		// The client resends the call while the gateway is not ready.
+		_, err := c.UpdateVPNGatewaySpecification(ctx, id, &client.UpdateVPNGatewaySpecificationRequest{Flavor: flavor})
 		if err == nil {
 			gw, err = c.WaitVPNGatewayActive(ctx, id)
+			if err != nil && gw != nil {
+				r.setState(ctx, &resp.State, &resp.Diagnostics, gw, plan)
+			}
 		}
 		if err != nil {
 			addAPIError(&resp.Diagnostics, "unable to change VPN gateway flavor",
@@ -657,24 +664,14 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 	r.setState(ctx, &resp.State, &resp.Diagnostics, gw, plan)
 }
 
-// putAndWait sends a PUT (retried while the gateway is not ready) and waits
-// for ACTIVE. It returns the gateway as last read.
+// putAndWait sends a PUT (the client resends it while the gateway is not
+// ready) and waits for ACTIVE. It returns the gateway as last read.
 func (r *vpnGatewayResource) putAndWait(ctx context.Context, id string, body *client.UpdateVPNGatewayRequest) (*client.VPNGateway, error) {
 	c := r.data.Client
-	err := client.RetryNotReady(ctx, vgwPollSchedule(c), func() error {
-		_, err := c.UpdateVPNGateway(ctx, id, body)
-		return err
-	})
-	if err != nil {
+	if _, err := c.UpdateVPNGateway(ctx, id, body); err != nil {
 		return nil, err
 	}
 	return c.WaitVPNGatewayActive(ctx, id)
-}
-
-// vgwPollSchedule returns the client's poll schedule for RetryNotReady.
-func vgwPollSchedule(c *client.Client) *client.PollSchedule {
-	s := c.PollSchedule()
-	return &s
 }
 
 // Delete implements resource.Resource. A gateway already gone is a success.
@@ -696,9 +693,7 @@ func (r *vpnGatewayResource) Delete(ctx context.Context, req resource.DeleteRequ
 	defer cancel()
 	id := state.ID.ValueString()
 	c := r.data.Client
-	err := client.RetryNotReady(ctx, vgwPollSchedule(c), func() error {
-		return c.DeleteVPNGateway(ctx, id)
-	})
+	err := c.DeleteVPNGateway(ctx, id) // resent by the client while the gateway is not ready
 	if client.IsNotFound(err) {
 		return
 	}
@@ -945,11 +940,11 @@ func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayMode
 		Flavor:               vgwStringOrPrior(gw.Flavor, prior.Flavor),
 		HAMode:               vgwStringOrPrior(gw.HAMode, prior.HAMode),
 		EnterpriseProjectID:  vgwStringOrPrior(gw.EnterpriseProjectID, prior.EnterpriseProjectID),
-		Status:               vgwStringOrNull(gw.Status),
+		Status:               strOrNull(gw.Status),
 		ConnectionNumber:     types.Int64Value(int64(gw.ConnectionNumber)),
 		UsedConnectionNumber: types.Int64Value(int64(gw.UsedConnectionNumber)),
 		UsedConnectionGroup:  types.Int64Value(int64(gw.UsedConnectionGroup)),
-		CertificateID:        vgwStringOrNull(gw.CertificateID),
+		CertificateID:        strOrNull(gw.CertificateID),
 		ErAttachmentID:       vgwStringOrPrior(gw.ErAttachmentID, prior.ErAttachmentID),
 		SupportedFlavors:     vgwStringSet(gw.SupportedFlavors),
 		CreatedAt:            vgwStringOrPrior(gw.CreatedAt, prior.CreatedAt),
@@ -1022,14 +1017,6 @@ func vgwStringOrPrior(s string, prior types.String) types.String {
 	return prior
 }
 
-// vgwStringOrNull returns s, or null when s is empty.
-func vgwStringOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
 // vgwKnownInt64OrNull turns an unknown value into null.
 func vgwKnownInt64OrNull(v types.Int64) types.Int64 {
 	if v.IsUnknown() {
@@ -1065,17 +1052,17 @@ func vgwFlattenEIP(e *client.EIP, prior types.Object) types.Object {
 		size = types.Int64Value(int64(e.BandwidthSize))
 	}
 	return types.ObjectValueMust(vpnGatewayEIPAttrTypes, map[string]attr.Value{
-		"id":                     vgwStringOrNull(e.ID),
-		"type":                   vgwStringOrNull(e.Type),
-		"charge_mode":            vgwStringOrNull(e.ChargeMode),
+		"id":                     strOrNull(e.ID),
+		"type":                   strOrNull(e.Type),
+		"charge_mode":            strOrNull(e.ChargeMode),
 		"bandwidth_size":         size,
-		"bandwidth_name":         vgwStringOrNull(e.BandwidthName),
-		"bandwidth_id":           vgwStringOrNull(e.BandwidthID),
-		"ip_address":             vgwStringOrNull(e.IPAddress),
+		"bandwidth_name":         strOrNull(e.BandwidthName),
+		"bandwidth_id":           strOrNull(e.BandwidthID),
+		"ip_address":             strOrNull(e.IPAddress),
 		"ip_version":             ipVersion,
-		"ip_billing_info":        vgwStringOrNull(e.IPBillingInfo),
-		"bandwidth_billing_info": vgwStringOrNull(e.BandwidthBillingInfo),
-		"share_type":             vgwStringOrNull(e.ShareType),
+		"ip_billing_info":        strOrNull(e.IPBillingInfo),
+		"bandwidth_billing_info": strOrNull(e.BandwidthBillingInfo),
+		"share_type":             strOrNull(e.ShareType),
 	})
 }
 
@@ -1084,28 +1071,22 @@ func vgwFlattenPolicyTemplate(p *client.PolicyTemplate) types.Object {
 	if p == nil {
 		return types.ObjectNull(vpnGatewayPolicyTemplateAttrTypes)
 	}
-	lifetime := func(n *int) types.Int64 {
-		if n == nil {
-			return types.Int64Null()
-		}
-		return types.Int64Value(int64(*n))
-	}
 	ike := types.ObjectNull(vpnGatewayIKEPolicyAttrTypes)
 	if p.IKEPolicy != nil {
 		ike = types.ObjectValueMust(vpnGatewayIKEPolicyAttrTypes, map[string]attr.Value{
-			"encryption_algorithm":     vgwStringOrNull(p.IKEPolicy.EncryptionAlgorithm),
-			"dh_group":                 vgwStringOrNull(p.IKEPolicy.DHGroup),
-			"authentication_algorithm": vgwStringOrNull(p.IKEPolicy.AuthenticationAlgorithm),
-			"lifetime_seconds":         lifetime(p.IKEPolicy.LifetimeSeconds),
+			"encryption_algorithm":     strOrNull(p.IKEPolicy.EncryptionAlgorithm),
+			"dh_group":                 strOrNull(p.IKEPolicy.DHGroup),
+			"authentication_algorithm": strOrNull(p.IKEPolicy.AuthenticationAlgorithm),
+			"lifetime_seconds":         intOrNull(p.IKEPolicy.LifetimeSeconds),
 		})
 	}
 	ipsec := types.ObjectNull(vpnGatewayIPsecPolicyAttrTypes)
 	if p.IPsecPolicy != nil {
 		ipsec = types.ObjectValueMust(vpnGatewayIPsecPolicyAttrTypes, map[string]attr.Value{
-			"authentication_algorithm": vgwStringOrNull(p.IPsecPolicy.AuthenticationAlgorithm),
-			"encryption_algorithm":     vgwStringOrNull(p.IPsecPolicy.EncryptionAlgorithm),
-			"pfs":                      vgwStringOrNull(p.IPsecPolicy.PFS),
-			"lifetime_seconds":         lifetime(p.IPsecPolicy.LifetimeSeconds),
+			"authentication_algorithm": strOrNull(p.IPsecPolicy.AuthenticationAlgorithm),
+			"encryption_algorithm":     strOrNull(p.IPsecPolicy.EncryptionAlgorithm),
+			"pfs":                      strOrNull(p.IPsecPolicy.PFS),
+			"lifetime_seconds":         intOrNull(p.IPsecPolicy.LifetimeSeconds),
 		})
 	}
 	return types.ObjectValueMust(vpnGatewayPolicyTemplateAttrTypes, map[string]attr.Value{

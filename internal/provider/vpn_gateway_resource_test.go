@@ -7,8 +7,6 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -75,47 +73,6 @@ resource "huaweicloudvpn_vpn_gateway" "test" {
 `, vgwTestVPC, vgwTestSubnet, strings.Join(extra, "\n"))
 }
 
-// vgwNoTagCalls fails when the emulator saw a gateway tag call since the last ResetCounts.
-func vgwNoTagCalls(env *testEnv) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		for route, n := range env.Emu.RequestCounts() {
-			if strings.Contains(route, vgwTagRoutePrefix) && n > 0 {
-				return fmt.Errorf("want no tag call, got %d of %s", n, route)
-			}
-		}
-		return nil
-	}
-}
-
-// vgwCount checks how many requests a route got since the last ResetCounts.
-func vgwCount(env *testEnv, route string, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if got := env.Emu.RequestCounts()[route]; got != want {
-			return fmt.Errorf("%s: want %d requests, got %d (all: %v)", route, want, got, env.Emu.RequestCounts())
-		}
-		return nil
-	}
-}
-
-// vgwServiceTags checks the tags the service holds for the gateway.
-func vgwServiceTags(env *testEnv, want map[string]string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[vgwAddr]
-		if !ok {
-			return fmt.Errorf("%s not in state", vgwAddr)
-		}
-		tags, err := env.Client.GetResourceTags(context.Background(), client.ResourceTypeVPNGateway, rs.Primary.ID)
-		if err != nil {
-			return err
-		}
-		got := tagsToMap(tags)
-		if fmt.Sprint(got) != fmt.Sprint(want) {
-			return fmt.Errorf("service tags: want %v, got %v", want, got)
-		}
-		return nil
-	}
-}
-
 func TestAccVPNGateway_basic(t *testing.T) {
 	env := newTestEnv(t)
 	cfg := vgwPublicConfig(env, nil, `  name = "gw-basic"`, `  local_subnets = ["192.168.0.0/24", "192.168.1.0/24"]`, vgwNewEIPs(100))
@@ -158,12 +115,19 @@ func TestAccVPNGateway_basic(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
+				// An import block plans a no-op: after an import nothing changes.
+				Config:          cfg,
+				ResourceName:    vgwAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+			},
+			{
 				// A refresh reads each gateway with exactly one GET (tags come with it).
 				PreConfig:    env.Emu.ResetCounts,
 				RefreshState: true,
 				Check: resource.ComposeTestCheckFunc(
-					vgwCount(env, vgwGetRoute, 1),
-					vgwNoTagCalls(env),
+					checkRequestCounts(env, map[string]int{vgwGetRoute: 1}),
+					checkNoTagCalls(env, vgwTagRoutePrefix),
 				),
 			},
 		},
@@ -190,7 +154,7 @@ func TestAccVPNGateway_update(t *testing.T) {
 	first.ConfigPlanChecks = resource.ConfigPlanChecks{}
 	rename := step("gw-two", `["192.168.0.0/24"]`, "")
 	rename.PreConfig = env.Emu.ResetCounts
-	rename.Check = resource.ComposeTestCheckFunc(vgwNoTagCalls(env), vgwCount(env, vgwPutRoute, 1))
+	rename.Check = resource.ComposeTestCheckFunc(checkNoTagCalls(env, vgwTagRoutePrefix), checkRequestCounts(env, map[string]int{vgwPutRoute: 1}))
 	subnets := step("gw-two", `["192.168.2.0/24", "192.168.0.0/24", "10.1.0.0/16"]`, "")
 	subnets.ConfigStateChecks = append(subnets.ConfigStateChecks,
 		statecheck.ExpectKnownValue(vgwAddr, tfjsonpath.New("local_subnets"), knownvalue.SetSizeExact(3)))
@@ -276,6 +240,9 @@ func TestAccVPNGateway_disappears(t *testing.T) {
 				return nil
 			},
 			ExpectNonEmptyPlan: true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(vgwAddr, plancheck.ResourceActionCreate)},
+			},
 		}},
 	})
 }
@@ -303,7 +270,7 @@ func TestAccVPNGateway_tags(t *testing.T) {
 			{
 				Config:            cfg(nil, `  tags = { a = "1" }`),
 				ConfigStateChecks: []statecheck.StateCheck{same.AddStateValue(vgwAddr, tfjsonpath.New("id")), tagsAll(map[string]string{"a": "1"})},
-				Check:             vgwServiceTags(env, map[string]string{"a": "1"}),
+				Check:             checkServiceTags(env, vgwAddr, client.ResourceTypeVPNGateway, map[string]string{"a": "1"}),
 			},
 			{
 				// Change one, add one: only the difference is sent.
@@ -312,17 +279,19 @@ func TestAccVPNGateway_tags(t *testing.T) {
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: update},
 				ConfigStateChecks: []statecheck.StateCheck{same.AddStateValue(vgwAddr, tfjsonpath.New("id")), tagsAll(map[string]string{"a": "2", "b": "3"})},
 				Check: resource.ComposeTestCheckFunc(
-					vgwServiceTags(env, map[string]string{"a": "2", "b": "3"}),
-					vgwCount(env, "POST "+vgwTagRoutePrefix+"{resource_id}/tags/create", 1),
-					vgwCount(env, "POST "+vgwTagRoutePrefix+"{resource_id}/tags/delete", 0),
-					vgwCount(env, vgwPutRoute, 0),
+					checkServiceTags(env, vgwAddr, client.ResourceTypeVPNGateway, map[string]string{"a": "2", "b": "3"}),
+					checkRequestCounts(env, map[string]int{
+						"POST " + vgwTagRoutePrefix + "{resource_id}/tags/create": 1,
+						"POST " + vgwTagRoutePrefix + "{resource_id}/tags/delete": 0,
+						vgwPutRoute: 0,
+					}),
 				),
 			},
 			{
 				Config:            cfg(nil),
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: update},
 				ConfigStateChecks: []statecheck.StateCheck{same.AddStateValue(vgwAddr, tfjsonpath.New("id")), tagsAll(map[string]string{})},
-				Check:             vgwServiceTags(env, map[string]string{}),
+				Check:             checkServiceTags(env, vgwAddr, client.ResourceTypeVPNGateway, map[string]string{}),
 			},
 			{
 				// default_tags merge under the resource's tags (which win).
@@ -333,14 +302,14 @@ func TestAccVPNGateway_tags(t *testing.T) {
 					tagsAll(map[string]string{"env": "test", "owner": "vpn-team", "c": "1"}),
 					statecheck.ExpectKnownValue(vgwAddr, tfjsonpath.New("tags"), knownvalue.MapSizeExact(2)),
 				},
-				Check: vgwServiceTags(env, map[string]string{"env": "test", "owner": "vpn-team", "c": "1"}),
+				Check: checkServiceTags(env, vgwAddr, client.ResourceTypeVPNGateway, map[string]string{"env": "test", "owner": "vpn-team", "c": "1"}),
 			},
 			{
 				// A change of default_tags alone is an in-place update.
 				Config:            cfg([]string{`default_tags {`, `  tags = { env = "prod" }`, `}`}, `  tags = { owner = "vpn-team", c = "1" }`),
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: update},
 				ConfigStateChecks: []statecheck.StateCheck{tagsAll(map[string]string{"env": "prod", "owner": "vpn-team", "c": "1"})},
-				Check:             vgwServiceTags(env, map[string]string{"env": "prod", "owner": "vpn-team", "c": "1"}),
+				Check:             checkServiceTags(env, vgwAddr, client.ResourceTypeVPNGateway, map[string]string{"env": "prod", "owner": "vpn-team", "c": "1"}),
 			},
 			{
 				// An update that does not touch tags makes no tag call.
@@ -348,7 +317,7 @@ func TestAccVPNGateway_tags(t *testing.T) {
 				Config:            cfg([]string{`default_tags {`, `  tags = { env = "prod" }`, `}`}, `  tags = { owner = "vpn-team", c = "1" }`, `  name = "renamed"`),
 				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: update},
 				ConfigStateChecks: []statecheck.StateCheck{same.AddStateValue(vgwAddr, tfjsonpath.New("id"))},
-				Check:             resource.ComposeTestCheckFunc(vgwNoTagCalls(env), vgwCount(env, vgwPutRoute, 1)),
+				Check:             resource.ComposeTestCheckFunc(checkNoTagCalls(env, vgwTagRoutePrefix), checkRequestCounts(env, map[string]int{vgwPutRoute: 1})),
 			},
 			{
 				Config:            cfg([]string{`default_tags {`, `  tags = { env = "prod" }`, `}`}, `  tags = { owner = "vpn-team", c = "1" }`, `  name = "renamed"`),
@@ -388,6 +357,7 @@ resource "huaweicloudvpn_vpn_gateway" "test" {
 				},
 			},
 			{ResourceName: vgwAddr, ImportState: true, ImportStateVerify: true},
+			{Config: cfg(""), ResourceName: vgwAddr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
 			{
 				// Naming the IPs replaces the gateway.
 				Config: cfg(`  access_private_ip_1 = "172.16.0.100"
@@ -436,6 +406,7 @@ resource "huaweicloudvpn_vpn_gateway" "test" {
 			},
 			// vpc_id is not returned for er gateways; import takes it from access_vpc_id.
 			{ResourceName: vgwAddr, ImportState: true, ImportStateVerify: true},
+			{Config: cfg(fmt.Sprintf("vpc_id = %q", vgwTestVPC2)), ResourceName: vgwAddr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
 			{
 				// access_vpc_id instead of vpc_id: the same access VPC, no change.
 				Config: cfg(fmt.Sprintf("access_vpc_id = %q", vgwTestVPC2)),
@@ -443,20 +414,33 @@ resource "huaweicloudvpn_vpn_gateway" "test" {
 					plancheck.ExpectEmptyPlan(),
 				}},
 			},
+			{
+				// Any other change (here tags) is in place: connect_subnet, which
+				// the service does not return for this gateway, stays unset.
+				Config: strings.Replace(cfg(fmt.Sprintf("access_vpc_id = %q", vgwTestVPC2)), "  access_subnet_id", "  tags = { k = \"v\" }\n  access_subnet_id", 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(vgwAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(vgwAddr, tfjsonpath.New("connect_subnet"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(vgwAddr, tfjsonpath.New("tags_all"), knownvalue.MapSizeExact(1)),
+				},
+			},
 		},
 	})
 }
 
 func TestAccVPNGateway_activeStandby(t *testing.T) {
 	env := newTestEnv(t)
+	// The provider's enterprise_project_id is the default.
+	cfg := vgwPublicConfig(env, []string{fmt.Sprintf("enterprise_project_id = %q", vgwTestEPS)}, `  local_subnets = ["192.168.0.0/24"]`, `  ha_mode = "active-standby"`,
+		`  flavor = "Professional2"`, `  bgp_asn = 65010`, vgwNewEIPs(1000))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             env.CheckDestroy(emulator.KindGateway),
 		Steps: []resource.TestStep{
 			{
-				// The provider's enterprise_project_id is the default.
-				Config: vgwPublicConfig(env, []string{fmt.Sprintf("enterprise_project_id = %q", vgwTestEPS)}, `  local_subnets = ["192.168.0.0/24"]`, `  ha_mode = "active-standby"`,
-					`  flavor = "Professional2"`, `  bgp_asn = 65010`, vgwNewEIPs(1000)),
+				Config: cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(vgwAddr, tfjsonpath.New("ha_mode"), knownvalue.StringExact("active-standby")),
 					statecheck.ExpectKnownValue(vgwAddr, tfjsonpath.New("enterprise_project_id"), knownvalue.StringExact(vgwTestEPS)),
@@ -466,6 +450,7 @@ func TestAccVPNGateway_activeStandby(t *testing.T) {
 				},
 			},
 			{ResourceName: vgwAddr, ImportState: true, ImportStateVerify: true},
+			{Config: cfg, ResourceName: vgwAddr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
 		},
 	})
 }
@@ -493,6 +478,7 @@ func TestAccVPNGateway_existingEIP(t *testing.T) {
 				},
 			},
 			{ResourceName: vgwAddr, ImportState: true, ImportStateVerify: true},
+			{Config: vgwPublicConfig(env, nil, subnets, eips(vgwTestEIP1, vgwTestEIP2)), ResourceName: vgwAddr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
 			{
 				// Swap eip1 for another existing EIP: in place (eip_id_1).
 				PreConfig: env.Emu.ResetCounts,
@@ -507,7 +493,7 @@ func TestAccVPNGateway_existingEIP(t *testing.T) {
 					addr1.AddStateValue(vgwAddr, tfjsonpath.New("eip1").AtMapKey("ip_address")),
 					statecheck.ExpectKnownValue(vgwAddr, tfjsonpath.New("eip1").AtMapKey("id"), knownvalue.StringExact(vgwTestEIP3)),
 				},
-				Check: vgwCount(env, vgwPutRoute, 1),
+				Check: checkRequestCounts(env, map[string]int{vgwPutRoute: 1}),
 			},
 			{
 				// From an existing EIP to a new one: only a new gateway can do that.
@@ -561,7 +547,7 @@ func TestAccVPNGateway_flavorChange(t *testing.T) {
 					statecheck.ExpectKnownValue(vgwAddr, tfjsonpath.New("flavor"), knownvalue.StringExact("Professional2")),
 					statecheck.ExpectKnownValue(vgwAddr, tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
 				},
-				Check: resource.ComposeTestCheckFunc(vgwCount(env, vgwSpecRoute, 1), vgwCount(env, vgwPutRoute, 0)),
+				Check: resource.ComposeTestCheckFunc(checkRequestCounts(env, map[string]int{vgwSpecRoute: 1, vgwPutRoute: 0})),
 			},
 			{
 				Config:      cfg("GM", 100),
@@ -611,27 +597,6 @@ func TestAccVPNGateway_gmFlavorFixed(t *testing.T) {
 	})
 }
 
-// vgwHookServer serves env's emulator through hook, which sees each request
-// and the emulator's recorded answer and may replace it (return true after
-// writing its own answer to w).
-func vgwHookServer(t *testing.T, env *testEnv, hook func(w http.ResponseWriter, r *http.Request, rec *httptest.ResponseRecorder) bool) *testEnv {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec := httptest.NewRecorder()
-		env.Emu.ServeHTTP(rec, r)
-		if hook(w, r, rec) {
-			return
-		}
-		for k, v := range rec.Header() {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(rec.Code)
-		_, _ = w.Write(bytes.Clone(rec.Body.Bytes()))
-	}))
-	t.Cleanup(srv.Close)
-	return &testEnv{Emu: env.Emu, Server: srv, Client: env.Client}
-}
-
 // vgwFaultCounter counts the emulator's "injected fault" log lines.
 type vgwFaultCounter struct {
 	mu sync.Mutex
@@ -652,30 +617,87 @@ func (c *vgwFaultCounter) count() int {
 	return c.n
 }
 
-// vgwFaultServer puts every gateway into FAULT as soon as it is created,
-// before the create answer reaches the provider.
-func vgwFaultServer(t *testing.T, env *testEnv) *testEnv {
-	return vgwHookServer(t, env, func(_ http.ResponseWriter, r *http.Request, rec *httptest.ResponseRecorder) bool {
-		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/vpn-gateways") && rec.Code == http.StatusCreated {
+// vgwFaultServer serves env's emulator and puts a gateway into FAULT as soon
+// as a request with the given method and path suffix succeeds, before the
+// answer reaches the provider. polls counts the GETs of a single gateway
+// from then until the first DELETE.
+func vgwFaultServer(t *testing.T, env *testEnv, method, pathSuffix string) (hooked *testEnv, polls func() int) {
+	var mu sync.Mutex
+	faulted, deleting, n := false, false, 0
+	hooked = hookServer(t, env, func(_ http.ResponseWriter, r *http.Request, rec *httptest.ResponseRecorder) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case r.Method == http.MethodDelete:
+			deleting = true
+		case r.Method == http.MethodGet && faulted && !deleting && strings.Contains(r.URL.Path, "/vpn-gateways/"):
+			n++
+		case !faulted && r.Method == method && strings.HasSuffix(r.URL.Path, pathSuffix) && rec.Code < 300:
 			for _, id := range env.Emu.Resources()[emulator.KindGateway] {
 				if err := env.Emu.SetGatewayStatus(id, "FAULT"); err != nil {
 					t.Errorf("SetGatewayStatus: %v", err)
 				}
 			}
+			faulted = true
 		}
 		return false
 	})
+	return hooked, func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return n
+	}
+}
+
+// vgwOnePoll checks that the wait that met FAULT stopped at its first poll
+// (the wait's GET, plus the one refresh of the step that checks the state).
+func vgwOnePoll(polls func() int, refreshes int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if n := polls(); n != 1+refreshes {
+			return fmt.Errorf("FAULT must end the wait at the first poll; the gateway was read %d times (%d refreshes)", n, refreshes)
+		}
+		return nil
+	}
 }
 
 func TestAccVPNGateway_fault(t *testing.T) {
-	env := vgwFaultServer(t, newTestEnv(t))
+	env, polls := vgwFaultServer(t, newTestEnv(t), http.MethodPost, "/vpn-gateways")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             env.CheckDestroy(emulator.KindGateway),
+		CheckDestroy: resource.ComposeTestCheckFunc(
+			env.CheckDestroy(emulator.KindGateway), // a FAULT gateway can still be deleted
+			vgwOnePoll(polls, 0),
+		),
 		Steps: []resource.TestStep{{
 			Config:      vgwPublicConfig(env, nil, `  local_subnets = ["192.168.0.0/24"]`, vgwNewEIPs(10)),
 			ExpectError: regexp.MustCompile(`(?s)VPN Gateway Did Not Become Active.*Last status: FAULT.*entered status FAULT`),
 		}},
+	})
+}
+
+func TestAccVPNGateway_faultOnUpdate(t *testing.T) {
+	env := newTestEnv(t)
+	hooked, polls := vgwFaultServer(t, env, http.MethodPut, "")
+	subnets := `  local_subnets = ["192.168.0.0/24"]`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindGateway),
+		Steps: []resource.TestStep{
+			{Config: vgwPublicConfig(hooked, nil, subnets, vgwNewEIPs(10))},
+			{
+				Config:      vgwPublicConfig(hooked, nil, subnets, vgwNewEIPs(10), `  name = "faulty"`),
+				ExpectError: regexp.MustCompile(`(?s)Unable To Update VPN Gateway.*Last status: FAULT.*entered status FAULT`),
+			},
+			{
+				// The state keeps what the wait saw: the new name and FAULT.
+				RefreshState: true,
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(vgwAddr, "status", "FAULT"),
+					resource.TestCheckResourceAttr(vgwAddr, "name", "faulty"),
+					vgwOnePoll(polls, 1),
+				),
+			},
+		},
 	})
 }
 
@@ -714,6 +736,10 @@ func TestAccVPNGateway_validation(t *testing.T) {
 		{"er without er_id", `attachment_type = "er"` + "\n" + fmt.Sprintf("access_vpc_id = %q\naccess_subnet_id = %q\n", vgwTestVPC, vgwTestSubnet) + eips, `er_id is required when attachment_type is "er"`},
 		{"er with local_subnets", fmt.Sprintf("attachment_type = \"er\"\ner_id = %q\n", vgwTestER) + vpc + subnets + eips, `local_subnets must not be set when attachment_type is "er"`},
 		{"er without access vpc", fmt.Sprintf("attachment_type = \"er\"\ner_id = %q\naccess_subnet_id = %q\n", vgwTestER, vgwTestSubnet) + eips, `access_vpc_id \(or vpc_id\) is required`},
+		{"er without access subnet", fmt.Sprintf("attachment_type = \"er\"\ner_id = %q\naccess_vpc_id = %q\n", vgwTestER, vgwTestVPC) + eips, `access_subnet_id \(or connect_subnet\) is required`},
+		{"public without eip2", vpc + subnets + `eip1 = { type = "5_bgp", bandwidth_size = 10 }`, `eip2 is required when network_type is "public"`},
+		{"private with eip2", `network_type = "private"` + "\n" + vpc + subnets + `eip2 = { type = "5_bgp", bandwidth_size = 10 }`, `eip2 must not be set when network_type is "private"`},
+		{"shared bandwidth with name", vpc + subnets + fmt.Sprintf("eip1 = { type = \"5_bgp\", bandwidth_id = %q, bandwidth_name = \"bw\" }\n", vgwTestEIP3) + `eip2 = { type = "5_bgp", bandwidth_size = 10 }`, `eip1.bandwidth_name must not be set together with eip1.bandwidth_id`},
 		{"vpc without vpc_id", fmt.Sprintf("connect_subnet = %q\n", vgwTestSubnet) + subnets + eips, `vpc_id is required when attachment_type is "vpc"`},
 		{"vpc without local_subnets", vpc + eips, `local_subnets is required when attachment_type is "vpc"`},
 		{"vpc without connect_subnet", fmt.Sprintf("vpc_id = %q\n", vgwTestVPC) + subnets + eips, `connect_subnet is required`},
@@ -846,24 +872,7 @@ func TestVPNGatewayResource_deleteMissing(t *testing.T) {
 // the emulator.
 func TestAccVPNGateway_examples(t *testing.T) {
 	env := newTestEnv(t)
-	src := filepath.Join("..", "..", "examples", "resources", "huaweicloudvpn_vpn_gateway")
-	dir := t.TempDir()
-	files, err := filepath.Glob(filepath.Join(src, "*.tf"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no example files in %s: %v", src, err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(dir, "provider.tf"), []byte(env.ProviderConfig()), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	dir, files := copyExamples(t, env, "huaweicloudvpn_vpn_gateway")
 	resource.ParallelTest(t, resource.TestCase{
 		CheckDestroy: env.CheckDestroy(emulator.KindGateway),
 		Steps: []resource.TestStep{{
@@ -878,8 +887,8 @@ func TestAccVPNGateway_examples(t *testing.T) {
 				"er_id":          config.StringVariable(vgwTestER),
 			},
 			Check: func(*terraform.State) error {
-				if n := len(env.Emu.Resources()[emulator.KindGateway]); n != len(files) {
-					return fmt.Errorf("want %d gateways from the examples, got %d", len(files), n)
+				if n := len(env.Emu.Resources()[emulator.KindGateway]); n != files {
+					return fmt.Errorf("want %d gateways from the examples, got %d", files, n)
 				}
 				return nil
 			},
@@ -934,5 +943,98 @@ func TestVPNGatewayPlanNestedObject(t *testing.T) {
 	// Unknown values made null for the state.
 	if n := vgwUnknownsToNull(got); !n.Attributes()["ip_address"].IsNull() || n.Attributes()["id"].IsNull() {
 		t.Fatalf("unknownsToNull: %v", n)
+	}
+}
+
+// The service's defaults never cause a diff, whether the configuration sets
+// them explicitly or leaves them out, in either direction.
+func TestAccVPNGateway_serviceDefaults(t *testing.T) {
+	env := newTestEnv(t)
+	explicit := `
+  network_type          = "public"
+  attachment_type       = "vpc"
+  flavor                = "Professional1"
+  ha_mode               = "active-active"
+  bgp_asn               = 64512
+  enterprise_project_id = "0"
+  eip1 = { type = "5_bgp", bandwidth_size = 100, charge_mode = "bandwidth" }
+  eip2 = { type = "5_bgp", bandwidth_size = 100, charge_mode = "bandwidth" }
+  policy_template = {
+    ike_policy   = { encryption_algorithm = "aes-128", dh_group = "group15", authentication_algorithm = "sha2-256", lifetime_seconds = 86400 }
+    ipsec_policy = { encryption_algorithm = "aes-128", pfs = "group15", authentication_algorithm = "sha2-256", lifetime_seconds = 3600 }
+  }`
+	gw := func(name, body string) string {
+		return fmt.Sprintf(`
+resource "huaweicloudvpn_vpn_gateway" %q {
+  vpc_id         = %q
+  connect_subnet = %q
+  local_subnets  = ["192.168.0.0/24"]
+%s
+}
+`, name, vgwTestVPC, vgwTestSubnet, body)
+	}
+	// "set" starts with the defaults written out, "unset" without them;
+	// "part" sets one default of the policy template.
+	part := gw("part", vgwNewEIPs(10)+"\n  policy_template = { ipsec_policy = { pfs = \"group15\" } }")
+	created := env.ProviderConfig() + gw("set", explicit) + gw("unset", vgwNewEIPs(100)) + part
+	swapped := env.ProviderConfig() + gw("set", vgwNewEIPs(100)) + gw("unset", explicit) + part
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindGateway),
+		Steps: []resource.TestStep{
+			{
+				Config: created,
+				// A policy_template equal to the service's needs no update call.
+				Check: checkRequestCounts(env, map[string]int{vgwPutRoute: 0}),
+			},
+			{Config: swapped, PlanOnly: true},
+			{Config: created, PlanOnly: true},
+			{Config: swapped, ResourceName: "huaweicloudvpn_vpn_gateway.set", ImportState: true, ImportStateKind: resource.ImportBlockWithID},
+		},
+	})
+}
+
+func TestVPNGatewayFlavorChangeProblem(t *testing.T) {
+	ctx := context.Background()
+	eips := func(size int64) types.Object {
+		v := map[string]attr.Value{}
+		for k, at := range vpnGatewayEIPAttrTypes {
+			v[k] = vgwNullOf(at)
+		}
+		v["type"], v["bandwidth_size"] = types.StringValue("5_bgp"), types.Int64Value(size)
+		return types.ObjectValueMust(vpnGatewayEIPAttrTypes, v)
+	}
+	supported := func(list ...string) types.Set { return vgwStringSet(list) }
+	model := func(flavor string, size int64, sup types.Set) vpnGatewayModel {
+		return vpnGatewayModel{
+			ID: types.StringValue("gw-1"), Flavor: types.StringValue(flavor),
+			EIP1: eips(size), EIP2: eips(size), SupportedFlavors: sup,
+		}
+	}
+	all := supported("Basic", "Professional1", "Professional2", "Professional1-NonFixedIP", "Professional2-NonFixedIP")
+	cases := []struct {
+		from, to string
+		size     int64
+		sup      types.Set
+		want     string // "" = accepted
+	}{
+		{"Professional1", "Professional2", 100, all, ""},
+		{"Professional2", "Professional1", 300, all, ""},
+		{"Professional1", "Basic", 100, all, ""},
+		{"Professional1", "Professional2", 100, types.SetNull(types.StringType), ""},
+		{"Professional1", "GM", 100, all, "never changes a gateway to or from GM"},
+		{"GM", "Professional1", 100, types.SetNull(types.StringType), "never changes a gateway to or from GM"},
+		{"Professional1", "Professional3", 100, all, "cannot change to Professional3 in place"},
+		{"Professional3", "Professional1", 100, all, "a gateway of flavor Professional3 cannot change specification"},
+		{"Professional1", "Professional2", 100, supported("Basic"), "can change only to Basic (supported_flavors)"},
+		{"Professional2", "Professional1", 500, all, "at most 300 Mbit/s and eip1.bandwidth_size is 500"},
+		{"Professional1", "Basic", 200, all, "at most 100 Mbit/s"},
+	}
+	for _, c := range cases {
+		cfg := model(c.to, c.size, types.SetNull(types.StringType))
+		got := vgwFlavorChangeProblem(ctx, cfg, model(c.from, c.size, c.sup), cfg)
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("%s -> %s (eip %d): got %q, want %q", c.from, c.to, c.size, got, c.want)
+		}
 	}
 }
