@@ -215,14 +215,17 @@ func (r *connectionMonitorResource) Read(ctx context.Context, req resource.ReadR
 }
 
 // Update implements resource.Resource. Only timeouts can change in place
-// (every other change replaces the monitor), so it stores the plan.
+// (every other change replaces the monitor): it keeps the state (the plan
+// has status unknown) with the planned timeouts.
 func (r *connectionMonitorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan connectionMonitorModel
+	var plan, state connectionMonitorModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	state.Timeouts = plan.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
 // Delete implements resource.Resource. A monitor already gone is a success.

@@ -94,6 +94,18 @@ func TestAccConnectionMonitor_basic(t *testing.T) {
 				ImportStateVerify: true,
 			},
 			{
+				// Only the timeouts change: an update in place that keeps every value.
+				Config: strings.Replace(cfg, "huaweicloudvpn_vpn_connection.conn[0].id\n",
+					"huaweicloudvpn_vpn_connection.conn[0].id\n  timeouts {\n    delete = \"3m\"\n  }\n", 1),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(monAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(monAddr, tfjsonpath.New("status"), knownvalue.StringExact("ACTIVE")),
+					statecheck.ExpectKnownValue(monAddr, tfjsonpath.New("timeouts").AtMapKey("delete"), knownvalue.StringExact("3m")),
+				},
+			},
+			{
 				// Moving the monitor to another connection replaces it.
 				Config: monConfig(env, 2, 1),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{

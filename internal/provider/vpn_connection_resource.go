@@ -283,9 +283,11 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Validators: []validator.String{pskValidator{}},
 			},
 			"psk_wo_version": schema.Int64Attribute{
-				Optional:            true,
-				MarkdownDescription: "Any number; changing it sends `psk_wo` to the service again (an in-place update).",
-				Validators:          []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("psk_wo"))},
+				Optional: true,
+				MarkdownDescription: "Any number; changing it sends `psk_wo` to the service again (an in-place update). " +
+					"An import leaves it empty, so a configured value shows as a change after an import and sends `psk_wo` once; " +
+					"without `psk_wo_version` the plan after an import is empty and the key is not sent.",
+				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("psk_wo"))},
 			},
 			"status": schema.StringAttribute{
 				Computed: true,
@@ -400,12 +402,6 @@ func (r *vpnConnectionResource) defaultTags() map[string]string {
 	return r.data.DefaultTags
 }
 
-// pollSchedule is the schedule of not-ready retries: the client's.
-func (r *vpnConnectionResource) pollSchedule() *client.PollSchedule {
-	s := r.data.Client.PollSchedule()
-	return &s
-}
-
 // configured reports (with an error) a resource used before Configure.
 func (r *vpnConnectionResource) configured(diags interface{ AddError(string, string) }) bool {
 	if r.data == nil {
@@ -460,12 +456,8 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var created *client.VPNConnection
-	err = client.RetryNotReady(ctx, r.pollSchedule(), func() error {
-		var err error
-		created, err = c.CreateVPNConnection(ctx, body)
-		return err
-	})
+	// The client waits out "not ready" answers (a busy gateway) within ctx.
+	created, err := c.CreateVPNConnection(ctx, body)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to create the VPN connection", "create VPN connection", "", err)
 		return
@@ -542,16 +534,20 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	}
 	var conn *client.VPNConnection
 	if changed {
-		err := client.RetryNotReady(ctx, r.pollSchedule(), func() error {
-			_, err := c.UpdateVPNConnection(ctx, id, body)
-			return err
-		})
+		_, err := c.UpdateVPNConnection(ctx, id, body)
 		if err != nil {
 			addAPIError(&resp.Diagnostics, "Unable to update the VPN connection", "update VPN connection", id, err)
 			return
 		}
 		conn, err = c.WaitVPNConnectionSettled(ctx, id)
 		if err != nil {
+			// The update was accepted: store what the service reports (an
+			// ERROR status, for instance) rather than the plan.
+			if conn != nil {
+				if st, d := flattenVPNConnection(ctx, conn, &plan, r.defaultTags()); !d.HasError() {
+					resp.Diagnostics.Append(resp.State.Set(ctx, st)...)
+				}
+			}
 			addAPIError(&resp.Diagnostics, "Error waiting for the VPN connection to be updated",
 				"wait for VPN connection to settle (DOWN or ACTIVE) after update", id, err)
 			return
@@ -566,10 +562,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 		return
 	}
 	if removed, upserted := diffTags(oldTags, newTags); len(removed)+len(upserted) > 0 {
-		err := client.RetryNotReady(ctx, r.pollSchedule(), func() error {
-			return updateTags(ctx, c, client.ResourceTypeVPNConnection, id, oldTags, newTags)
-		})
-		if err != nil {
+		if err := updateTags(ctx, c, client.ResourceTypeVPNConnection, id, oldTags, newTags); err != nil {
 			addAPIError(&resp.Diagnostics, "Unable to update the tags of the VPN connection", "update VPN connection tags", id, err)
 			return
 		}
@@ -609,9 +602,7 @@ func (r *vpnConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 	defer cancel()
 	c := r.data.Client
 	id := state.ID.ValueString()
-	err := client.RetryNotReady(ctx, r.pollSchedule(), func() error {
-		return c.DeleteVPNConnection(ctx, id)
-	})
+	err := c.DeleteVPNConnection(ctx, id)
 	if client.IsNotFound(err) {
 		return
 	}

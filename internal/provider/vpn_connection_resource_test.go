@@ -4,13 +4,19 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -19,15 +25,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
 )
 
 const (
 	connAddr = "huaweicloudvpn_vpn_connection.test"
 	gwAddr   = "huaweicloudvpn_vpn_gateway.test"
-	// connTestPSK and connTestPSK2 are pre-shared keys of the tests.
+	// connTestPSK, connTestPSK2 and connTestPSK3 are pre-shared keys of the tests.
 	connTestPSK  = "Test.Psk.0001"
 	connTestPSK2 = "Other+Key+0002"
+	connTestPSK3 = "Third:Key:0003"
 )
 
 // connGateway is the HCL of the test gateway (private: its access IPs are
@@ -181,12 +189,7 @@ func TestAccVPNConnection_basic(t *testing.T) {
 				},
 				Check: connPSKSends(env, connTestPSK, 1),
 			},
-			{
-				ResourceName:            connAddr,
-				ImportState:             true,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"psk"},
-			},
+			connImportStep(),
 		},
 	})
 }
@@ -195,6 +198,17 @@ func TestAccVPNConnection_basic(t *testing.T) {
 func connConfigP(env *testEnv, providerExtra []string, gwExtra []string, body ...string) string {
 	return env.ProviderConfig(providerExtra...) + connGateway(gwExtra...) +
 		connResource("test", append([]string{"vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_1"}, body...)...)
+}
+
+// connImportStep imports the connection "test" by id and compares the
+// imported state with the state, except psk, which the service never returns.
+func connImportStep() resource.TestStep {
+	return resource.TestStep{
+		ResourceName:            connAddr,
+		ImportState:             true,
+		ImportStateVerify:       true,
+		ImportStateVerifyIgnore: []string{"psk"},
+	}
 }
 
 // expectUpdate is a pre-apply plan check: an in-place update of the connection.
@@ -282,12 +296,7 @@ func TestAccVPNConnection_update(t *testing.T) {
 			step(b6,
 				statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("tags_all"), knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("net")})),
 			),
-			{
-				ResourceName:            connAddr,
-				ImportState:             true,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"psk"},
-			},
+			connImportStep(),
 		},
 	})
 }
@@ -530,12 +539,7 @@ func TestAccVPNConnection_bgp(t *testing.T) {
 					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("ipsecpolicy").AtMapKey("pfs"), knownvalue.StringExact("group15")),
 				},
 			},
-			{
-				ResourceName:            connAddr,
-				ImportState:             true,
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"psk"},
-			},
+			connImportStep(),
 		},
 	})
 }
@@ -635,10 +639,27 @@ func TestAccVPNConnection_pskWO(t *testing.T) {
 				Check:             connPSKSends(env, connTestPSK, 1),
 			},
 			{
+				Config: connConfig(env, body(connTestPSK2, 2)...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(connAddr, plancheck.ResourceActionUpdate),
+					// Write-only: never in the plan.
+					plancheck.ExpectKnownValue(connAddr, tfjsonpath.New("psk_wo"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(connAddr, tfjsonpath.New("psk"), knownvalue.Null()),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{noSecrets},
+				Check:             connPSKSends(env, connTestPSK2, 2),
+			},
+			{
+				// Back from psk_wo to psk and on to psk_wo: each switch sends the key.
+				Config:           connConfig(env, connBasicBody()...),
+				ConfigPlanChecks: expectUpdate(),
+				Check:            connPSKSends(env, connTestPSK, 3),
+			},
+			{
 				Config:            connConfig(env, body(connTestPSK2, 2)...),
 				ConfigPlanChecks:  expectUpdate(),
 				ConfigStateChecks: []statecheck.StateCheck{noSecrets},
-				Check:             connPSKSends(env, connTestPSK2, 2),
+				Check:             connPSKSends(env, connTestPSK2, 4),
 			},
 		},
 	})
@@ -706,6 +727,7 @@ func TestAccVPNConnection_styleCase(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
@@ -730,6 +752,15 @@ func TestAccVPNConnection_styleCase(t *testing.T) {
 				ImportStateVerify:                    true,
 				ImportStateVerifyIgnore:              []string{"psk", "style"},
 				ImportStateVerifyIdentifierAttribute: "id",
+			},
+			{
+				// ... and the plan after an import with STATIC is empty (with
+				// psk_wo, which an import cannot show as a change).
+				Config: connConfig(env, `style = "STATIC"`, `cgw_id = huaweicloudvpn_customer_gateway.a.id`,
+					`peer_subnets = ["10.10.0.0/16"]`, `psk_wo = "`+connTestPSK+`"`, `name = "conn-basic"`),
+				ResourceName:    connAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
 			},
 		},
 	})
@@ -823,41 +854,17 @@ func TestAccVPNConnection_validationGateway(t *testing.T) {
 	})
 }
 
-func TestAccVPNConnection_parallel(t *testing.T) {
-	env := newTestEnv(t)
-	cfg := env.ProviderConfig() + connGateway() + `
-resource "huaweicloudvpn_vpn_connection" "many" {
-  count        = 20
-  name         = "conn-${count.index}"
-  vgw_id       = huaweicloudvpn_vpn_gateway.test.id
-  vgw_ip       = huaweicloudvpn_vpn_gateway.test.access_private_ip_1
-  cgw_id       = huaweicloudvpn_customer_gateway.a.id
-  peer_subnets = ["10.${count.index}.0.0/16"]
-  psk          = "` + connTestPSK + `"
-}
-`
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             connCheckDestroy(env),
-		Steps: []resource.TestStep{{
-			Config: cfg,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.many[19]", tfjsonpath.New("status"), knownvalue.StringExact("DOWN")),
-			},
-			Check: func(*terraform.State) error {
-				if n := len(env.Emu.Resources()[emulator.KindConnection]); n != 20 {
-					return fmt.Errorf("the emulator holds %d connections, want 20", n)
-				}
-				return nil
-			},
-		}},
-	})
-}
-
 func TestAccVPNConnection_faultInjection(t *testing.T) {
-	env := newTestEnv(t, func(o *emulator.Options) {
+	base := newTestEnv(t, func(o *emulator.Options) {
 		o.FaultRate = 0.1
 		o.FaultSeed = 42
+	})
+	// Count the injected faults, so that the test proves they happened.
+	var faults atomic.Int64
+	env := connProxy(t, base, func(_ *http.Request, code int, body []byte) {
+		if code >= http.StatusInternalServerError || code == http.StatusTooManyRequests || strings.Contains(string(body), "VPN.0030") {
+			faults.Add(1)
+		}
 	})
 	cfg := env.ProviderConfig() + connGateway() + `
 resource "huaweicloudvpn_vpn_connection" "many" {
@@ -886,6 +893,9 @@ resource "huaweicloudvpn_vpn_connection" "many" {
 				if n := len(env.Emu.Resources()[emulator.KindConnection]); n != 4 {
 					return fmt.Errorf("the emulator holds %d connections, want 4", n)
 				}
+				if faults.Load() == 0 {
+					return fmt.Errorf("no fault was injected: the test proves nothing")
+				}
 				return nil
 			},
 		}},
@@ -909,6 +919,7 @@ func TestAccVPNConnection_noPSKInTraceLogs(t *testing.T) {
 	t.Setenv("TF_LOG_PATH_MASK", "")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{Config: connConfig(env, connBasicBody()...)},
@@ -916,6 +927,13 @@ func TestAccVPNConnection_noPSKInTraceLogs(t *testing.T) {
 				Config: connConfig(env, `cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["10.10.0.0/16"]`,
 					`psk = "`+connTestPSK2+`"`),
 				ConfigPlanChecks: expectUpdate(),
+			},
+			{
+				// The write-only key goes through the configuration only.
+				Config: connConfig(env, `cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["10.10.0.0/16"]`,
+					`psk_wo = "`+connTestPSK3+`"`, `psk_wo_version = 1`),
+				ConfigPlanChecks: expectUpdate(),
+				Check:            connPSKSends(env, connTestPSK3, 3),
 			},
 		},
 	})
@@ -928,7 +946,7 @@ func TestAccVPNConnection_noPSKInTraceLogs(t *testing.T) {
 	if !strings.Contains(log, "vpn-connection") || !strings.Contains(log, `psk\":\"***`) {
 		t.Fatalf("the TRACE log (%d bytes) has no connection request bodies: the check would prove nothing", len(b))
 	}
-	for _, psk := range []string{connTestPSK, connTestPSK2} {
+	for _, psk := range []string{connTestPSK, connTestPSK2, connTestPSK3} {
 		if strings.Contains(log, psk) {
 			t.Fatalf("a pre-shared key appears in the TRACE log")
 		}
@@ -953,4 +971,334 @@ func providerLogEntries(log string) string {
 		}
 	}
 	return b.String()
+}
+
+// connProxy serves env's emulator through a proxy that calls after with the
+// request and the emulator's answer (status code and body) before the answer
+// goes back to the provider. The returned env shares env's emulator and client.
+func connProxy(t *testing.T, env *testEnv, after func(r *http.Request, code int, body []byte)) *testEnv {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		out := httptest.NewRecorder()
+		env.Emu.ServeHTTP(out, r)
+		after(r, out.Code, out.Body.Bytes())
+		for k, v := range out.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(out.Code)
+		_, _ = w.Write(out.Body.Bytes())
+	}))
+	t.Cleanup(srv.Close)
+	return &testEnv{Emu: env.Emu, Server: srv, Client: env.Client}
+}
+
+// isConnCreate reports a POST to the connection collection.
+func isConnCreate(r *http.Request) bool {
+	return r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/vpn-connection")
+}
+
+// TestAccVPNConnection_errorStatus: a connection that enters ERROR fails the
+// create (it stays in the state, tainted, and is replaced by the next apply)
+// and the update, each time with the service's status; the update the
+// service accepted is in the state.
+func TestAccVPNConnection_errorStatus(t *testing.T) {
+	base := newTestEnv(t)
+	var armed atomic.Bool
+	armed.Store(true)
+	env := connProxy(t, base, func(r *http.Request, code int, body []byte) {
+		if !isConnCreate(r) || code != http.StatusCreated || !armed.CompareAndSwap(true, false) {
+			return
+		}
+		// The service puts the new connection in ERROR before the provider sees it settle.
+		var out struct {
+			VPNConnection struct {
+				ID string `json:"id"`
+			} `json:"vpn_connection"`
+		}
+		if err := json.Unmarshal(body, &out); err != nil {
+			t.Errorf("decoding the create answer: %v", err)
+			return
+		}
+		if err := base.Emu.SetConnectionStatus(out.VPNConnection.ID, "ERROR"); err != nil {
+			t.Errorf("SetConnectionStatus: %v", err)
+		}
+	})
+	renamed := connConfig(env, append(connBasicBody(), `name = "conn-renamed"`)[1:]...)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{
+				Config:      connConfig(env, connBasicBody()...),
+				ExpectError: regexp.MustCompile(`(?s)Error Waiting For The VPN Connection To Be Created.*Last status: ERROR`),
+			},
+			{
+				// The failed connection is tainted: it is replaced.
+				Config: connConfig(env, connBasicBody()...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(connAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("status"), knownvalue.StringExact("DOWN")),
+				},
+				Check: func(s *terraform.State) error {
+					if n := len(env.Emu.Resources()[emulator.KindConnection]); n != 1 {
+						return fmt.Errorf("the emulator holds %d connections, want 1 (the failed one deleted)", n)
+					}
+					id, err := connID(s)
+					if err != nil {
+						return err
+					}
+					// The connection fails later, outside Terraform.
+					return env.Emu.SetConnectionStatus(id, "ERROR")
+				},
+			},
+			{
+				Config:      renamed,
+				ExpectError: regexp.MustCompile(`(?s)Error Waiting For The VPN Connection To Be Updated.*Last status: ERROR`),
+			},
+			{
+				// The service applied the rename: nothing left to do.
+				Config:   renamed,
+				PlanOnly: true,
+			},
+		},
+	})
+}
+
+// connTestClock is an emulator clock that a test can stop and restart.
+type connTestClock struct {
+	mu     sync.Mutex
+	frozen bool
+	at     time.Time
+	offset time.Duration
+}
+
+// Now is the clock's time.
+func (c *connTestClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.frozen {
+		return c.at
+	}
+	return time.Now().Add(c.offset)
+}
+
+// freeze stops the clock.
+func (c *connTestClock) freeze() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.frozen {
+		c.at, c.frozen = time.Now().Add(c.offset), true
+	}
+}
+
+// resume restarts a stopped clock skip later than where it stopped.
+func (c *connTestClock) resume(skip time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.frozen {
+		c.offset = time.Until(c.at.Add(skip))
+		c.frozen = false
+	}
+}
+
+// TestAccVPNConnection_parallel creates 20 connections on one gateway at
+// once while the gateway is busy with an update: the service answers "not
+// ready" until the gateway settles (its clock is stopped until 20 such
+// answers went out), and every connection is created within the timeout.
+func TestAccVPNConnection_parallel(t *testing.T) {
+	clock := &connTestClock{}
+	base := newTestEnv(t, func(o *emulator.Options) { o.Now = clock.Now })
+	t.Cleanup(func() { clock.resume(0) })
+	var notReady atomic.Int64
+	env := connProxy(t, base, func(r *http.Request, code int, body []byte) {
+		if isConnCreate(r) && code == http.StatusForbidden && strings.Contains(string(body), "not ready") {
+			if notReady.Add(1) == 20 {
+				clock.resume(10 * testEmulatorDelay)
+			}
+		}
+	})
+	gateways := env.ProviderConfig() + connGateway()
+	cfg := gateways + `
+resource "huaweicloudvpn_vpn_connection" "many" {
+  count        = 20
+  name         = "conn-${count.index}"
+  vgw_id       = huaweicloudvpn_vpn_gateway.test.id
+  vgw_ip       = huaweicloudvpn_vpn_gateway.test.access_private_ip_1
+  cgw_id       = huaweicloudvpn_customer_gateway.a.id
+  peer_subnets = ["10.${count.index}.0.0/16"]
+  psk          = "` + connTestPSK + `"
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{Config: gateways},
+			{
+				PreConfig: func() {
+					// Start a gateway update (same name: nothing to plan) and stop the clock.
+					ids := base.Emu.Resources()[emulator.KindGateway]
+					if len(ids) != 1 {
+						t.Fatalf("want 1 gateway, got %d", len(ids))
+					}
+					clock.freeze()
+					if _, err := base.Client.UpdateVPNGateway(t.Context(), ids[0], &client.UpdateVPNGatewayRequest{Name: "gw-conn"}); err != nil {
+						t.Fatalf("updating the gateway: %v", err)
+					}
+				},
+				Config: cfg,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.many[0]", tfjsonpath.New("status"), knownvalue.StringExact("DOWN")),
+					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.many[19]", tfjsonpath.New("status"), knownvalue.StringExact("DOWN")),
+				},
+				Check: func(*terraform.State) error {
+					if n := notReady.Load(); n < 20 {
+						return fmt.Errorf("the service answered \"not ready\" %d times, want at least 20: the gateway was not busy", n)
+					}
+					if n := len(env.Emu.Resources()[emulator.KindConnection]); n != 20 {
+						return fmt.Errorf("the emulator holds %d connections, want 20", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// exampleVariableBlock matches a top-level variable block of an example.
+var exampleVariableBlock = regexp.MustCompile(`(?ms)^variable "([^"]+)" \{.*?^\}\n?`)
+
+// TestAccVPNConnection_examples applies every connection example (static,
+// bgp, policy, active-standby, GM) with the gateway, customer gateway and
+// gateway certificate examples they build on, in one module against the
+// emulator; the plan after the apply must be empty.
+func TestAccVPNConnection_examples(t *testing.T) {
+	env := newTestEnv(t)
+	dir := t.TempDir()
+	examples := filepath.Join("..", "..", "examples", "resources")
+	sources := []string{
+		filepath.Join("huaweicloudvpn_vpn_gateway", "resource.tf"),
+		filepath.Join("huaweicloudvpn_customer_gateway", "resource.tf"),
+		filepath.Join("huaweicloudvpn_vpn_gateway_certificate", "resource.tf"),
+	}
+	connFiles, err := filepath.Glob(filepath.Join(examples, "huaweicloudvpn_vpn_connection", "*.tf"))
+	if err != nil || len(connFiles) < 5 {
+		t.Fatalf("want at least 5 connection examples, got %v (%v)", connFiles, err)
+	}
+	for _, f := range connFiles {
+		sources = append(sources, filepath.Join("huaweicloudvpn_vpn_connection", filepath.Base(f)))
+	}
+	declared := map[string]bool{}
+	for i, src := range sources {
+		b, err := os.ReadFile(filepath.Join(examples, src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Each example stands alone, so several declare the same variables: keep the first.
+		text := exampleVariableBlock.ReplaceAllStringFunc(string(b), func(block string) string {
+			name := exampleVariableBlock.FindStringSubmatch(block)[1]
+			if declared[name] {
+				return ""
+			}
+			declared[name] = true
+			return block
+		})
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("example%d.tf", i)), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pki := newVGWCertPKI(t, "examples")
+	for name, content := range map[string]string{
+		"provider.tf": env.ProviderConfig(), "sign.crt": pki.Sign, "sign.key": pki.SignKey, "enc.crt": pki.Enc,
+		"enc.key": pki.EncKey, "ca.crt": pki.CA, "peer-ca.crt": pki.CA,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	style := func(name, want string) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection."+name, tfjsonpath.New("style"), knownvalue.StringExact(want))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		CheckDestroy: resource.ComposeAggregateTestCheckFunc(
+			connCheckDestroy(env), env.CheckDestroy(emulator.KindGateway), env.CheckDestroy(emulator.KindCustomerGateway)),
+		Steps: []resource.TestStep{{
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			ConfigDirectory:          config.StaticDirectory(dir),
+			ConfigVariables: config.Variables{
+				"vpc_id":    config.StringVariable("11111111-2222-3333-4444-555555555555"),
+				"subnet_id": config.StringVariable("66666666-7777-8888-9999-000000000000"),
+				"vpn_psk":   config.StringVariable(connTestPSK),
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				style("example", "static"), style("bgp", "bgp"), style("policy", "policy"),
+				statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.slave", tfjsonpath.New("ha_role"), knownvalue.StringExact("slave")),
+				statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.gm_policies", tfjsonpath.New("ikepolicy").AtMapKey("encryption_algorithm"), knownvalue.StringExact("sm4")),
+				statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.example", tfjsonpath.New("psk"), knownvalue.Null()),
+			},
+			Check: func(*terraform.State) error {
+				// static, bgp, policy, master, slave, GM (example), GM (certificate example).
+				if n := len(env.Emu.Resources()[emulator.KindConnection]); n != 7 {
+					return fmt.Errorf("the emulator holds %d connections, want 7", n)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// TestAccVPNConnection_erGateway: on a gateway attached to an enterprise
+// router, policy and bgp connections take no peer_subnets (checked at plan
+// time) and are created without them.
+func TestAccVPNConnection_erGateway(t *testing.T) {
+	env := newTestEnv(t)
+	base := env.ProviderConfig() + `
+resource "huaweicloudvpn_vpn_gateway" "test" {
+  name             = "gw-er"
+  attachment_type  = "er"
+  er_id            = "77777777-8888-9999-aaaa-bbbbbbbbbbbb"
+  access_vpc_id    = "11111111-2222-3333-4444-555555555555"
+  access_subnet_id = "66666666-7777-8888-9999-000000000000"
+  eip1             = { type = "5_bgp", bandwidth_size = 10 }
+  eip2             = { type = "5_bgp", bandwidth_size = 10 }
+}
+
+resource "huaweicloudvpn_customer_gateway" "a" {
+  name     = "cgw-er"
+  id_value = "203.0.113.50"
+  bgp_asn  = 65050
+}
+`
+	conn := func(extra ...string) string {
+		return base + connResource("test", append([]string{
+			`vgw_ip               = huaweicloudvpn_vpn_gateway.test.eip1.id`,
+			`cgw_id               = huaweicloudvpn_customer_gateway.a.id`,
+			`style                = "bgp"`,
+			`tunnel_local_address = "169.254.30.1/30"`,
+			`tunnel_peer_address  = "169.254.30.2/30"`,
+			`psk                  = "` + connTestPSK + `"`,
+		}, extra...)...)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             connCheckDestroy(env),
+		Steps: []resource.TestStep{
+			{Config: base},
+			{
+				Config:      conn(`peer_subnets = ["10.10.0.0/16"]`),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Combination.*attached to an enterprise\s+router.*take no\s+peer_subnets`),
+			},
+			{
+				Config: conn(),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("peer_subnets"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(connAddr, tfjsonpath.New("status"), knownvalue.StringExact("DOWN")),
+				},
+			},
+		},
+	})
 }

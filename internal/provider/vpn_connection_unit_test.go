@@ -1,10 +1,14 @@
 package provider
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 )
@@ -117,5 +121,90 @@ func TestPlanPolicyObjectStability(t *testing.T) {
 	}
 	if created := planPolicyObject(cfg, st, vpnConnectionIKEAttrTypes, true, nil, nil); !created.IsUnknown() {
 		t.Errorf("create without configuration: got %v, want unknown", created)
+	}
+}
+
+// TestExpandVPNConnectionCreate_enableNQA: enable_nqa goes out for static
+// connections only, and false is sent explicitly (NOTES.md item 11).
+func TestExpandVPNConnectionCreate_enableNQA(t *testing.T) {
+	gw := &client.VPNGateway{ID: "gw"}
+	yes, no := true, false
+	for _, tc := range []struct {
+		style string
+		nqa   types.Bool
+		want  *bool
+	}{
+		{"static", types.BoolValue(false), &no},
+		{"STATIC", types.BoolValue(true), &yes},
+		{"policy", types.BoolNull(), nil},
+		{"bgp", types.BoolNull(), nil},
+	} {
+		plan := &vpnConnectionModel{
+			Style: types.StringValue(tc.style), EnableNQA: tc.nqa,
+			PeerSubnets: types.SetNull(types.StringType), PolicyRules: types.ListNull(types.ObjectType{AttrTypes: vpnConnectionRuleAttrTypes}),
+			IKEPolicy: types.ObjectNull(vpnConnectionIKEAttrTypes), IPsecPolicy: types.ObjectNull(vpnConnectionIPsecAttrTypes),
+			HARole: types.StringUnknown(), TagsAll: types.MapNull(types.StringType),
+		}
+		req, d := expandVPNConnectionCreate(t.Context(), plan, gw, connTestPSK)
+		if d.HasError() {
+			t.Fatalf("%s: %v", tc.style, d)
+		}
+		switch {
+		case tc.want == nil && req.EnableNQA != nil:
+			t.Errorf("%s: enable_nqa sent as %v, want it left out", tc.style, *req.EnableNQA)
+		case tc.want != nil && (req.EnableNQA == nil || *req.EnableNQA != *tc.want):
+			t.Errorf("%s: enable_nqa sent as %v, want %v", tc.style, req.EnableNQA, *tc.want)
+		}
+		if req.Style != strings.ToLower(tc.style) {
+			t.Errorf("%s: style sent as %q, want lower case", tc.style, req.Style)
+		}
+	}
+}
+
+// stateWithID is a state of r's schema whose attributes are all null but id.
+func stateWithID(t *testing.T, r fwresource.Resource, id string) tfsdk.State {
+	t.Helper()
+	ctx := t.Context()
+	var sr fwresource.SchemaResponse
+	r.Schema(ctx, fwresource.SchemaRequest{}, &sr)
+	typ, ok := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("schema type is not an object")
+	}
+	vals := map[string]tftypes.Value{}
+	for k, at := range typ.AttributeTypes {
+		vals[k] = tftypes.NewValue(at, nil)
+	}
+	vals["id"] = tftypes.NewValue(tftypes.String, id)
+	return tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(typ, vals)}
+}
+
+// TestVPNConnectionResources_deleteMissing: deleting a connection or a monitor that is already
+// gone succeeds, and the emulator really answers 404 for them.
+func TestVPNConnectionResources_deleteMissing(t *testing.T) {
+	t.Parallel()
+	env := newTestEnv(t)
+	const missing = "00000000-0000-4000-8000-000000000000"
+	data := &ProviderData{Client: env.Client}
+	for name, r := range map[string]fwresource.Resource{
+		"vpn_connection":     &vpnConnectionResource{data: data},
+		"connection_monitor": &connectionMonitorResource{data: data},
+	} {
+		env.Emu.ResetCounts()
+		st := stateWithID(t, r, missing)
+		resp := &fwresource.DeleteResponse{State: st}
+		r.Delete(t.Context(), fwresource.DeleteRequest{State: st}, resp)
+		if resp.Diagnostics.HasError() {
+			t.Errorf("%s: delete of a missing resource: %v", name, resp.Diagnostics)
+		}
+		deletes := 0
+		for route, n := range env.Emu.RequestCounts() {
+			if strings.HasPrefix(route, "DELETE ") {
+				deletes += n
+			}
+		}
+		if deletes != 1 {
+			t.Errorf("%s: want one DELETE sent, got %d (%v)", name, deletes, env.Emu.RequestCounts())
+		}
 	}
 }

@@ -1,6 +1,7 @@
 # An active-standby pair: the master connection uses the gateway's first
 # address, the slave connection its second. ha_role may be omitted: the
-# provider sends the role that matches vgw_ip.
+# provider sends the role that matches vgw_ip. Each connection goes to its
+# own customer device.
 resource "huaweicloudvpn_vpn_gateway" "ha" {
   name           = "vpngw-ha"
   vpc_id         = var.vpc_id
@@ -16,6 +17,16 @@ resource "huaweicloudvpn_vpn_gateway" "ha" {
     type           = "5_bgp"
     bandwidth_size = 10
   }
+}
+
+resource "huaweicloudvpn_customer_gateway" "primary" {
+  name     = "branch-primary"
+  id_value = "203.0.113.30"
+}
+
+resource "huaweicloudvpn_customer_gateway" "backup" {
+  name     = "branch-backup"
+  id_value = "203.0.113.31"
 }
 
 resource "huaweicloudvpn_vpn_connection" "master" {
