@@ -59,6 +59,7 @@ var cgwItemAttrTypes = map[string]attr.Type{
 	"bgp_asn":        types.Int64Type,
 	"ca_certificate": types.ObjectType{AttrTypes: cgwCACertificateInfoAttrTypes},
 	"tags":           types.MapType{ElemType: types.StringType},
+	"tags_all":       types.MapType{ElemType: types.StringType},
 	"created_at":     types.StringType,
 	"updated_at":     types.StringType,
 }
@@ -133,7 +134,12 @@ func (d *customerGatewaysDataSource) Schema(_ context.Context, _ datasource.Sche
 						"tags": schema.MapAttribute{
 							ElementType:         types.StringType,
 							Computed:            true,
-							MarkdownDescription: "All tags of the customer gateway.",
+							MarkdownDescription: dsItemTagsDescription,
+						},
+						"tags_all": schema.MapAttribute{
+							ElementType:         types.StringType,
+							Computed:            true,
+							MarkdownDescription: "Every tag of the customer gateway, as in the resource's `tags_all`.",
 						},
 						"created_at": computed("Creation time (UTC)."),
 						"updated_at": computed("Time of the last update (UTC)."),
@@ -151,15 +157,12 @@ func (d *customerGatewaysDataSource) Configure(_ context.Context, req datasource
 
 // Read implements datasource.DataSource.
 func (d *customerGatewaysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if !dsConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_customer_gateways") {
+		return
+	}
 	var m customerGatewaysDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
-		return
-	}
-	if d.data == nil || d.data.Client == nil {
-		resp.Diagnostics.AddError("Provider Not Configured",
-			"The huaweicloudvpn provider was not configured before the customer_gateways data source was read. "+
-				"This is a bug in the provider; please report it.")
 		return
 	}
 	wantTags, diags := mapFromTypes(ctx, m.Tags)
@@ -213,15 +216,7 @@ func cgwMatches(cgw *client.CustomerGateway, name, idType types.String, tags map
 			return false
 		}
 	}
-	if len(tags) > 0 {
-		have := tagsToMap(cgw.Tags)
-		for k, v := range tags {
-			if hv, ok := have[k]; !ok || hv != v {
-				return false
-			}
-		}
-	}
-	return true
+	return dsTagsMatch(tagsToMap(cgw.Tags), tags)
 }
 
 // cgwItemValue converts one customer gateway to a customer_gateways item.
@@ -253,6 +248,7 @@ func cgwItemValue(cgw *client.CustomerGateway) (types.Object, diag.Diagnostics) 
 	if idType == "" {
 		idType = "ip"
 	}
+	tags := stringMapValue(tagsToMap(cgw.Tags))
 	obj, d := types.ObjectValue(cgwItemAttrTypes, map[string]attr.Value{
 		"id":             types.StringValue(cgw.ID),
 		"name":           types.StringValue(cgw.Name),
@@ -260,7 +256,8 @@ func cgwItemValue(cgw *client.CustomerGateway) (types.Object, diag.Diagnostics) 
 		"id_value":       types.StringValue(cgw.IDValue),
 		"bgp_asn":        asn,
 		"ca_certificate": ca,
-		"tags":           stringMapValue(tagsToMap(cgw.Tags)),
+		"tags":           tags,
+		"tags_all":       tags,
 		"created_at":     cgwOptionalString(cgw.CreatedAt),
 		"updated_at":     cgwOptionalString(cgw.UpdatedAt),
 	})

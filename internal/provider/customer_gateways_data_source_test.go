@@ -84,6 +84,9 @@ data "huaweicloudvpn_customer_gateways" "by_name" {
 				})),
 				statecheck.ExpectKnownValue("data.huaweicloudvpn_customer_gateways.by_name", item("ca_certificate").AtMapKey("serial_number"), knownvalue.StringExact(cert.Serial)),
 				statecheck.CompareValuePairs(
+					"data.huaweicloudvpn_customer_gateways.by_name", item("tags_all"),
+					"huaweicloudvpn_customer_gateway.c", tfjsonpath.New("tags_all"), compare.ValuesSame()),
+				statecheck.CompareValuePairs(
 					"data.huaweicloudvpn_customer_gateways.by_name", item("created_at"),
 					"huaweicloudvpn_customer_gateway.c", tfjsonpath.New("created_at"), compare.ValuesSame()),
 			},

@@ -153,8 +153,14 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"`private_key` and `enc_private_key` are the same keys for older Terraform versions, stored (sensitive) " +
 			"in the state. Use one form for both keys.\n\n" +
 			"The certificates are stored as configured (PEM); line endings and surrounding whitespace never cause a " +
-			"diff. The service does not return them either, so after an import the first apply records them in the " +
-			"state without calling the API when they are the ones the service reports (same serial numbers).\n\n" +
+			"diff.\n\n" +
+			"**Import** is by the id of the VPN gateway. The API never returns the PEM text of the certificates nor " +
+			"the private keys, so an import cannot read them back: after `terraform import` the state has no " +
+			"`certificate`, `certificate_chain`, `enc_certificate`, `private_key` or `enc_private_key`, and the " +
+			"first plan shows them being added (an in-place update). Applying that plan calls no API when the " +
+			"configured certificates have the serial numbers the service reports (it only records them in the " +
+			"state); when they differ, the configured certificates and keys are uploaded. Everything the service " +
+			"reports (status, issuer, serial numbers, subjects, expiry times) is read back by the import.\n\n" +
 			"In the official `huaweicloud` provider this is the `certificate` block of `huaweicloud_vpn_gateway` " +
 			"(where the signing certificate is called `content`, the private keys sit in plain state and import never " +
 			"fills it); here it is a resource of its own, named after the API's `vpn-gateways/{vgw_id}/certificate`.",
@@ -177,19 +183,20 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"certificate": leaf(fmt.Sprintf("Signing certificate (PEM, at most %d characters; a GM, non-CA certificate). "+
-				"Changes in place: the certificate is sent again with its private key, and the gateway re-binds.",
-				apispec.CertificateMaxLength)),
+				"Changes in place: the certificate is sent again with its private key, and the gateway re-binds."+
+				" The service never returns it, so an import cannot read it back.", apispec.CertificateMaxLength)),
 			"certificate_chain": schema.StringAttribute{
 				Required:   true,
 				CustomType: cgwPEMType{},
 				MarkdownDescription: fmt.Sprintf("CA certificate chain (PEM, at most %d characters) that issued `certificate` "+
-					"and `enc_certificate`. Changes in place (the gateway re-binds).", apispec.CertificateChainMaxLength),
+					"and `enc_certificate`. Changes in place (the gateway re-binds)."+
+					" The service never returns it, so an import cannot read it back.", apispec.CertificateChainMaxLength),
 				Validators:    []validator.String{cgwPEMValidator{}},
 				PlanModifiers: []planmodifier.String{cgwPEMKeepPrior{}},
 			},
 			"enc_certificate": leaf(fmt.Sprintf("Encryption certificate (PEM, at most %d characters; a GM, non-CA "+
-				"certificate). Changes in place: the certificate is sent again with its private key, and the gateway re-binds.",
-				apispec.CertificateMaxLength)),
+				"certificate). Changes in place: the certificate is sent again with its private key, and the gateway re-binds."+
+				" The service never returns it, so an import cannot read it back.", apispec.CertificateMaxLength)),
 			"private_key_wo": keyWO(fmt.Sprintf("Write-only private key of `certificate` (PEM, at most %d characters; "+
 				"Terraform 1.11 or later): sent to the service, never kept in the plan or the state. It is sent whenever "+
 				"`certificate` changes; Terraform cannot see a change of the key alone, so change `private_keys_wo_version` "+
@@ -851,7 +858,9 @@ func vgwCertKeyMatches(cert *x509.Certificate, key crypto.Signer) bool {
 	type equaler interface{ Equal(crypto.PublicKey) bool }
 	switch pub := key.Public().(type) {
 	case *ecdsa.PublicKey, *rsa.PublicKey, ed25519.PublicKey:
-		return pub.(equaler).Equal(cert.PublicKey)
+		if eq, ok := pub.(equaler); ok {
+			return eq.Equal(cert.PublicKey)
+		}
 	}
 	return true
 }

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -11,18 +10,23 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
-	"io"
 	"math/big"
 	"net/http"
-	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -185,25 +189,12 @@ func vgwCertVgwID(s *terraform.State) (string, error) {
 	return rs.Primary.Attributes["vgw_id"], nil
 }
 
-// vgwCertRequest is a request the proxy of vgwCertServer saw.
-type vgwCertRequest struct {
-	Method, Path string
-	Body         []byte
-}
-
-// vgwCertRecorder keeps the certificate requests of a vgwCertServer.
-type vgwCertRecorder struct {
-	mu   sync.Mutex
-	reqs []vgwCertRequest
-}
-
-// puts returns the decoded "certificate" objects of the PUT requests seen so far.
-func (rec *vgwCertRecorder) puts(t *testing.T) []map[string]string {
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
+// vgwCertPuts returns the decoded "certificate" objects of the certificate
+// PUT requests rec has seen.
+func vgwCertPuts(t *testing.T, rec *apiRecorder) []map[string]string {
 	var out []map[string]string
-	for _, r := range rec.reqs {
-		if r.Method != http.MethodPut {
+	for _, r := range rec.requests(http.MethodPut, "") {
+		if !strings.Contains(r.Path, "/certificate/") {
 			continue
 		}
 		var body struct {
@@ -215,46 +206,6 @@ func (rec *vgwCertRecorder) puts(t *testing.T) []map[string]string {
 		out = append(out, body.Certificate)
 	}
 	return out
-}
-
-// reset forgets the requests seen so far.
-func (rec *vgwCertRecorder) reset() {
-	rec.mu.Lock()
-	defer rec.mu.Unlock()
-	rec.reqs = nil
-}
-
-// vgwCertServer serves env's emulator through a proxy that records the
-// bodies of certificate requests and calls after (when not nil) once the
-// emulator has answered, before the answer is sent on.
-func vgwCertServer(t *testing.T, env *testEnv, after func(r *http.Request, code int)) (*testEnv, *vgwCertRecorder) {
-	t.Helper()
-	rec := &vgwCertRecorder{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(r.Body)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		if strings.Contains(r.URL.Path, "/certificate") {
-			rec.mu.Lock()
-			rec.reqs = append(rec.reqs, vgwCertRequest{Method: r.Method, Path: r.URL.Path, Body: body})
-			rec.mu.Unlock()
-		}
-		out := httptest.NewRecorder()
-		env.Emu.ServeHTTP(out, r)
-		if after != nil {
-			after(r, out.Code)
-		}
-		for k, v := range out.Header() {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(out.Code)
-		_, _ = w.Write(out.Body.Bytes())
-	}))
-	t.Cleanup(srv.Close)
-	return &testEnv{Emu: env.Emu, Server: srv, Client: env.Client}, rec
 }
 
 func TestAccVPNGatewayCertificate_basic(t *testing.T) {
@@ -425,14 +376,14 @@ func TestAccVPNGatewayCertificate_update(t *testing.T) {
 
 func TestAccVPNGatewayCertificate_privateKeysWoVersion(t *testing.T) {
 	base := newTestEnv(t)
-	env, rec := vgwCertServer(t, base, nil)
+	env, rec := recordingEnv(t, base, nil)
 	p := newVGWCertPKI(t, "wo")
 	cfg := func(extra ...string) string { return vgwCertConfig(env, p, false, extra...) }
 	// wantPut checks the PUT bodies since the last reset: n of them, the
 	// last one with (or without) both keys.
 	wantPut := func(n int, keys bool) resource.TestCheckFunc {
 		return func(*terraform.State) error {
-			puts := rec.puts(t)
+			puts := vgwCertPuts(t, rec)
 			if len(puts) != n {
 				return fmt.Errorf("want %d PUT requests, got %d", n, len(puts))
 			}
@@ -609,7 +560,7 @@ func TestAccVPNGatewayCertificate_notGM(t *testing.T) {
 func TestAccVPNGatewayCertificate_fault(t *testing.T) {
 	base := newTestEnv(t)
 	var once sync.Once
-	env, _ := vgwCertServer(t, base, func(r *http.Request, code int) {
+	env, _ := recordingEnv(t, base, func(r *http.Request, code int) {
 		if r.Method != http.MethodPost || code != http.StatusCreated || !strings.HasSuffix(r.URL.Path, "/certificate") {
 			return
 		}
@@ -678,6 +629,106 @@ func TestAccVPNGatewayCertificate_disappears(t *testing.T) {
 			},
 		},
 	})
+}
+
+// Destroying the certificate alone only forgets it: it stays on the
+// gateway, and a new resource takes it over without uploading another one.
+func TestAccVPNGatewayCertificate_destroyStateOnly(t *testing.T) {
+	env := newTestEnv(t)
+	p := newVGWCertPKI(t, "stays")
+	var vgwID, certID string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		CheckDestroy:             env.CheckDestroy(emulator.KindCertificate),
+		Steps: []resource.TestStep{
+			{
+				Config: vgwCertConfig(env, p, false),
+				Check: func(s *terraform.State) error {
+					var err error
+					vgwID, err = vgwCertVgwID(s)
+					certID = stateID(s, vgwCertAddr)
+					return err
+				},
+			},
+			{
+				// The certificate leaves the configuration: destroyed in
+				// Terraform, still bound on the service.
+				PreConfig: env.Emu.ResetCounts,
+				Config:    env.ProviderConfig() + vgwCertGateway("GM"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(vgwCertAddr, plancheck.ResourceActionDestroy)},
+				},
+				Check: func(s *terraform.State) error {
+					if _, ok := s.RootModule().Resources[vgwCertAddr]; ok {
+						return fmt.Errorf("%s is still in the state", vgwCertAddr)
+					}
+					got, err := env.Client.GetVPNGatewayCertificate(context.Background(), vgwID)
+					if err != nil {
+						return fmt.Errorf("the certificate is gone from the service: %w", err)
+					}
+					if got.ID != certID || got.Status != "BOUND" {
+						return fmt.Errorf("service has certificate %s (%s), want %s (BOUND)", got.ID, got.Status, certID)
+					}
+					for route, n := range env.Emu.RequestCounts() {
+						if strings.Contains(route, "/certificate") && !strings.HasPrefix(route, "GET ") {
+							return fmt.Errorf("destroy sent %d %s", n, route)
+						}
+					}
+					return nil
+				},
+			},
+			{
+				// Back in the configuration: the existing certificate is
+				// taken over (updated), not uploaded again.
+				PreConfig: env.Emu.ResetCounts,
+				Config:    vgwCertConfig(env, p, false),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(vgwCertAddr, plancheck.ResourceActionCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("status"), knownvalue.StringExact("BOUND")),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					func(s *terraform.State) error {
+						if got := stateID(s, vgwCertAddr); got != certID {
+							return fmt.Errorf("id %s, want the existing certificate %s", got, certID)
+						}
+						return nil
+					},
+					vgwCertCount(env, vgwCertPostRoute, 0),
+					vgwCertCount(env, vgwCertPutRoute, 1),
+				),
+			},
+		},
+	})
+}
+
+func TestVGWCertDelete_warns(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	r := NewVPNGatewayCertificateResource()
+	var sresp fwresource.SchemaResponse
+	r.Schema(ctx, fwresource.SchemaRequest{}, &sresp)
+	st := tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(sresp.Schema.Type().TerraformType(ctx), nil)}
+	const certID, vgwID = "5b2f7c1e-8d3a-4e6b-9f0c-1a2b3c4d5e6f", "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e"
+	if d := st.SetAttribute(ctx, path.Root("id"), certID); d.HasError() {
+		t.Fatalf("state: %v", d)
+	}
+	if d := st.SetAttribute(ctx, path.Root("vgw_id"), vgwID); d.HasError() {
+		t.Fatalf("state: %v", d)
+	}
+	resp := fwresource.DeleteResponse{State: st}
+	r.Delete(ctx, fwresource.DeleteRequest{State: st}, &resp)
+	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
+		t.Fatalf("want one warning and no error, got %v", resp.Diagnostics)
+	}
+	w := resp.Diagnostics.Warnings()[0]
+	if w.Summary() != "VPN Gateway Certificate Removed From State Only" ||
+		!strings.Contains(w.Detail(), certID) || !strings.Contains(w.Detail(), vgwID) ||
+		!strings.Contains(w.Detail(), "no call to delete") {
+		t.Errorf("warning: %s: %s", w.Summary(), w.Detail())
+	}
 }
 
 func TestAccVPNGatewayCertificate_changedOutside(t *testing.T) {
@@ -776,6 +827,59 @@ resource "huaweicloudvpn_vpn_connection" "test" {
 				},
 			},
 		},
+	})
+}
+
+// TestAccVPNGatewayCertificate_examples applies the documentation examples
+// (every .tf file of examples/resources/huaweicloudvpn_vpn_gateway_certificate,
+// one module, with generated certificates and keys in the files they read)
+// against the emulator: the write-only example with its GM connection, and
+// the sensitive one on a GM gateway made beforehand.
+func TestAccVPNGatewayCertificate_examples(t *testing.T) {
+	env := newTestEnv(t)
+	dir, _ := copyExamples(t, env, "huaweicloudvpn_vpn_gateway_certificate")
+	p := newVGWCertPKI(t, "example")
+	for name, content := range map[string]string{
+		"sign.crt": p.Sign, "ca.crt": p.CA, "enc.crt": p.Enc, "sign.key": p.SignKey, "enc.key": p.EncKey, "peer-ca.crt": p.CA,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := t.Context()
+	legacy, err := env.Client.CreateVPNGateway(ctx, &client.CreateVPNGatewayRequest{
+		Name: "gm-legacy", Flavor: "GM", NetworkType: "private", VpcID: dsTestVPC, ConnectSubnet: dsTestSubnet,
+		LocalSubnets: []string{"192.168.20.0/24"},
+	})
+	if err != nil {
+		t.Fatalf("creating a GM gateway: %v", err)
+	}
+	if _, err := env.Client.WaitVPNGatewayActive(ctx, legacy.ID); err != nil {
+		t.Fatalf("waiting for the GM gateway: %v", err)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		// Only the certificate of the gateway made outside Terraform stays.
+		CheckDestroy: func(*terraform.State) error {
+			if got := env.Emu.Resources()[emulator.KindCertificate]; len(got) != 1 || got[0] != legacy.ID {
+				return fmt.Errorf("certificates left: %v, want only the one of %s", got, legacy.ID)
+			}
+			return env.CheckDestroy(emulator.KindConnection)(nil)
+		},
+		Steps: []resource.TestStep{{
+			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+			ConfigDirectory:          config.StaticDirectory(dir),
+			ConfigVariables: config.Variables{
+				"vpc_id":        config.StringVariable(dsTestVPC),
+				"subnet_id":     config.StringVariable(dsTestSubnet),
+				"gm_gateway_id": config.StringVariable(legacy.ID),
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("huaweicloudvpn_vpn_gateway_certificate.example", tfjsonpath.New("status"), knownvalue.StringExact("BOUND")),
+				statecheck.ExpectKnownValue("huaweicloudvpn_vpn_gateway_certificate.legacy", tfjsonpath.New("status"), knownvalue.StringExact("BOUND")),
+				statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.gm", tfjsonpath.New("id"), knownvalue.NotNull()),
+			},
+		}},
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
@@ -42,7 +43,7 @@ data "huaweicloudvpn_vpn_gateways" "test" {
 }
 
 func TestAccVPNGatewaysDataSource_filter(t *testing.T) {
-	env := newTestEnv(t)
+	env, rec := recordingEnv(t, newTestEnv(t), nil)
 	cfg := env.ProviderConfig() + dsStackConfig(dsStack{prefix: "vgwf", gatewayTags: `{ env = "test", team = "net" }`, private: true}) + `
 data "huaweicloudvpn_vpn_gateways" "private" {
   network_type = "private"
@@ -94,29 +95,62 @@ data "huaweicloudvpn_vpn_gateways" "by_name" {
 				statecheck.CompareValuePairs("data.huaweicloudvpn_vpn_gateways.by_name", first("id"), gw, tfjsonpath.New("id"), compare.ValuesSame()),
 				statecheck.ExpectKnownValue("data.huaweicloudvpn_vpn_gateways.by_name", tfjsonpath.New("ids"), knownvalue.ListSizeExact(1)),
 			},
+			// vgw_id and enterprise_project_id are sent to the API; the
+			// other filters are the provider's.
+			Check: rec.expectQuery("/vpn-gateways", func(s *terraform.State) map[string]string {
+				return map[string]string{"vgw_id": stateID(s, gw2), "enterprise_project_id": "0"}
+			}, "name", "status", "network_type", "attachment_type", "flavor", "tags"),
 		}},
 	})
 }
 
+// Gateways exist, but none passes the filters: empty lists, not errors.
 func TestAccVPNGatewaysDataSource_noMatch(t *testing.T) {
 	env := newTestEnv(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: env.ProviderConfig() + `
-data "huaweicloudvpn_vpn_gateways" "none" {
+	deps := "depends_on = [huaweicloudvpn_vpn_gateway.gw, huaweicloudvpn_vpn_gateway.gw2]"
+	cfg := env.ProviderConfig() + dsStackConfig(dsStack{prefix: "vgwn", gatewayTags: `{ env = "test" }`, private: true}) + `
+data "huaweicloudvpn_vpn_gateways" "all" {
+  ` + deps + `
+}
+
+data "huaweicloudvpn_vpn_gateways" "name" {
   name = "no-such-gateway"
+  ` + deps + `
+}
+
+# The name matches in another case only: names are exact.
+data "huaweicloudvpn_vpn_gateways" "name_case" {
+  name = "VGWN-GW"
+  ` + deps + `
 }
 
 data "huaweicloudvpn_vpn_gateways" "other_project" {
   enterprise_project_id = "6f3d1c2b-0a9e-4b8c-9d7e-5f4a3b2c1d0e"
+  ` + deps + `
 }
-`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.huaweicloudvpn_vpn_gateways.none", tfjsonpath.New("ids"), knownvalue.ListExact([]knownvalue.Check{})),
-				statecheck.ExpectKnownValue("data.huaweicloudvpn_vpn_gateways.none", tfjsonpath.New("vpn_gateways"), knownvalue.ListExact([]knownvalue.Check{})),
-				statecheck.ExpectKnownValue("data.huaweicloudvpn_vpn_gateways.other_project", tfjsonpath.New("vpn_gateways"), knownvalue.ListSizeExact(0)),
-			},
-		}},
+
+data "huaweicloudvpn_vpn_gateways" "tags" {
+  tags = { env = "prod" }
+  ` + deps + `
+}
+
+data "huaweicloudvpn_vpn_gateways" "er" {
+  attachment_type = "er"
+  ` + deps + `
+}
+
+# Each filter matches one gateway, but not the same one.
+data "huaweicloudvpn_vpn_gateways" "private_tagged" {
+  network_type = "private"
+  tags         = { env = "test" }
+  ` + deps + `
+}
+`
+	checks := dsExpectEmpty("huaweicloudvpn_vpn_gateways", "vpn_gateways", "name", "name_case", "other_project", "tags", "er", "private_tagged")
+	checks = append(checks, statecheck.ExpectKnownValue("data.huaweicloudvpn_vpn_gateways.all", tfjsonpath.New("ids"), knownvalue.ListSizeExact(2)))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindGateway),
+		Steps:                    []resource.TestStep{{Config: cfg, ConfigStateChecks: checks}},
 	})
 }

@@ -43,6 +43,16 @@ resource "huaweicloudvpn_vpn_connection" "gm" {
   depends_on = [huaweicloudvpn_vpn_gateway_certificate.example]
 }
 
+variable "vpc_id" {
+  type        = string
+  description = "ID of the VPC the GM gateway serves."
+}
+
+variable "subnet_id" {
+  type        = string
+  description = "ID of a subnet of that VPC for the gateway."
+}
+
 output "certificate_expires" {
   value = huaweicloudvpn_vpn_gateway_certificate.example.certificate_expire_time
 }

@@ -10,3 +10,8 @@ resource "huaweicloudvpn_vpn_gateway_certificate" "legacy" {
   private_key     = file("${path.module}/sign.key")
   enc_private_key = file("${path.module}/enc.key")
 }
+
+variable "gm_gateway_id" {
+  type        = string
+  description = "ID of an existing VPN gateway with flavor GM."
+}
