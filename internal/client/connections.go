@@ -141,8 +141,10 @@ func (r CreateVPNConnectionRequest) String() string {
 
 // UpdateVPNConnectionRequest is the body of PUT /vpn-connection/{id}
 // (UpdateVpnConnectionRequestBodyContent). Unset fields are not sent.
-// EnableNQA (static connections only, NOTES.md item 11) is a pointer so that
-// false is sent when turning NQA off. String masks the PSK.
+// enable_nqa is not part of the update body (neither the reference nor the
+// SDK has it): it can only be set at create, so a change means a new
+// connection. EnableHub is a pointer so that false can be sent. String
+// masks the PSK.
 type UpdateVPNConnectionRequest struct {
 	Name               string       `json:"name,omitempty"`
 	CgwID              string       `json:"cgw_id,omitempty"`
@@ -150,7 +152,6 @@ type UpdateVPNConnectionRequest struct {
 	PeerSubnetsV6      []string     `json:"peer_subnets_v6,omitempty"`
 	TunnelLocalAddress string       `json:"tunnel_local_address,omitempty"`
 	TunnelPeerAddress  string       `json:"tunnel_peer_address,omitempty"`
-	EnableNQA          *bool        `json:"enable_nqa,omitempty"`
 	EnableHub          *bool        `json:"enable_hub,omitempty"`
 	PSK                string       `json:"psk,omitempty"`
 	PolicyRules        []PolicyRule `json:"policy_rules,omitempty"`

@@ -200,7 +200,7 @@ func TestUpdateVPNConnection_wire(t *testing.T) {
 	_, err := c.UpdateVPNConnection(context.Background(), "conn-1", &UpdateVPNConnectionRequest{
 		Name: "n", CgwID: "cgw2", PeerSubnets: []string{"192.168.1.0/24"}, PeerSubnetsV6: []string{"fd01::/64"},
 		TunnelLocalAddress: "169.254.1.1/30", TunnelPeerAddress: "169.254.1.2/30",
-		EnableNQA: mtPtr(false), EnableHub: mtPtr(true), PSK: "new-psk-1",
+		EnableHub: mtPtr(false), PSK: "new-psk-1",
 		PolicyRules:   []PolicyRule{{Source: "10.0.0.0/24", Destination: []string{"192.168.0.0/24"}}},
 		PolicyRulesV6: []PolicyRule{{Source: "fd00::/64", Destination: []string{"fd01::/64"}}},
 		IKEPolicy:     ike, IPsecPolicy: mtFullIPsec(),
@@ -212,13 +212,14 @@ func TestUpdateVPNConnection_wire(t *testing.T) {
 	mtExpectCall(t, call, http.MethodPut, mtPath("vpn-connection", "conn-1"), nil)
 	want := append([]string{"vpn_connection", "vpn_connection.name", "vpn_connection.cgw_id",
 		"vpn_connection.peer_subnets", "vpn_connection.peer_subnets_v6", "vpn_connection.tunnel_local_address",
-		"vpn_connection.tunnel_peer_address", "vpn_connection.enable_nqa", "vpn_connection.enable_hub",
+		"vpn_connection.tunnel_peer_address", "vpn_connection.enable_hub",
 		"vpn_connection.psk", "vpn_connection.policy_rules", "vpn_connection.policy_rules[].source",
 		"vpn_connection.policy_rules[].destination", "vpn_connection.policy_rules_v6",
 		"vpn_connection.policy_rules_v6[].source", "vpn_connection.policy_rules_v6[].destination"},
 		mtPolicyKeys("vpn_connection.", false)...)
 	mtExpectKeys(t, call.Body, want...)
-	mtEqual(t, "enable_nqa", mtAt(t, call.Body, "vpn_connection.enable_nqa"), any(false))
+	// false is sent, not dropped; enable_nqa is not part of the update body.
+	mtEqual(t, "enable_hub", mtAt(t, call.Body, "vpn_connection.enable_hub"), any(false))
 }
 
 func TestUpdateVPNConnection_lifetimeOnly(t *testing.T) {

@@ -145,7 +145,9 @@ func IsNotReady(err error) bool {
 	if e.StatusCode == http.StatusConflict {
 		return true
 	}
-	return e.Code == CodeAuthOrNotReady && strings.Contains(strings.ToLower(e.Message), "not ready")
+	// Whitespace is folded: the reference prints the message wrapped ("is not\nready").
+	msg := strings.Join(strings.Fields(strings.ToLower(e.Message)), " ")
+	return e.Code == CodeAuthOrNotReady && strings.Contains(msg, "not ready")
 }
 
 // IsThrottled reports HTTP 429 or VPN.0030 (system busy).

@@ -19,11 +19,19 @@ func TestDo_logsWithoutSecrets(t *testing.T) {
 		privateKey = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----"
 		encKey     = "enc-private-key-material-42"
 		token      = "temporary-security-token-XYZ"
+		authToken  = "auth-token-from-a-response-77"
+		// echoedToken and bodySK are secrets the client was not configured
+		// with, so only key and header masking (not value masking) hides them.
+		echoedToken = "echoed-security-token-88"
+		bodySK      = "secret-key-in-a-body-99"
 	)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)
 		w.Header().Set("X-Request-Id", "req-log-1")
 		w.Header().Set("X-Subject-Token", token)
+		// Header values the client does not know: only header masking hides them.
+		w.Header().Set("X-Auth-Token", authToken)
+		w.Header().Set("X-Security-Token", echoedToken)
 		// A (hypothetical) echo of the secrets in the response.
 		fmt.Fprintf(w, `{"vpn_connection":{"id":"conn-1","name":"visible-connection-name","psk":%q,"nested":[{"private_key":%q}]}}`, psk, privateKey)
 	}))
@@ -33,7 +41,7 @@ func TestDo_logsWithoutSecrets(t *testing.T) {
 	var buf bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &buf)
 	in := map[string]any{"vpn_connection": map[string]any{
-		"name": "visible-connection-name", "psk": psk,
+		"name": "visible-connection-name", "psk": psk, "secret_key": bodySK,
 		"certificate": map[string]any{"private_key": privateKey, "enc_private_key": encKey, "content": "visible-cert-body"},
 	}}
 	if err := c.Do(ctx, http.MethodPost, c.Path("vpn-connection"), nil, in, nil); err != nil {
@@ -43,6 +51,7 @@ func TestDo_logsWithoutSecrets(t *testing.T) {
 	for name, secret := range map[string]string{
 		"psk": psk, "private key": "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "enc private key": encKey,
 		"secret key": ctTestSK, "security token": token,
+		"X-Auth-Token": authToken, "X-Security-Token header": echoedToken, "secret_key in a body": bodySK,
 	} {
 		if strings.Contains(logs, secret) {
 			t.Errorf("the %s appears in the logs:\n%s", name, logs)

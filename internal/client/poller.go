@@ -14,8 +14,8 @@ const (
 	PollMaxInterval = 10 * time.Second
 	// PollMaxFactor is the largest growth of the interval from one poll to the next.
 	PollMaxFactor = 1.5
-	// PollMaxInitial is the longest first interval.
-	PollMaxInitial = time.Second
+	// PollMaxInitial is the longest first interval ("polling starts within 500 ms").
+	PollMaxInitial = 500 * time.Millisecond
 )
 
 // PollSchedule spaces the polls of a waiter. The first poll is immediate;
@@ -23,7 +23,7 @@ const (
 // Factor, capped at Max and at Initial + a quarter of the time elapsed since
 // the wait began. So a resource that settles after D is seen by about
 // 1.25*D + Initial (+ request latency). Out-of-range fields are clamped:
-// Initial to (0, 1 s], Max to [Initial, 10 s], Factor to [1, 1.5].
+// Initial to (0, 500 ms], Max to [Initial, 10 s], Factor to [1, 1.5].
 type PollSchedule struct {
 	Initial time.Duration
 	Max     time.Duration

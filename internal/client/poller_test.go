@@ -82,10 +82,15 @@ func TestWait_seesSettledStateWithinBound(t *testing.T) {
 }
 
 func TestWait_boundHoldsForEverySettleTime(t *testing.T) {
-	// A sweep in 100 ms steps: the bound is tightest just after a poll.
+	// A sweep in 100 ms steps: the bound is tightest just after a poll. The
+	// slowest schedule a caller can configure (clamped) keeps the bound too.
+	slowest := PollSchedule{Initial: time.Hour, Max: time.Hour, Factor: 10}
 	for d := time.Duration(0); d <= 120*time.Second; d += 100 * time.Millisecond {
 		clk := &pollFakeClock{now: time.Unix(1e9, 0)}
 		sched := DefaultPollSchedule()
+		if d%(200*time.Millisecond) != 0 {
+			sched = slowest
+		}
 		sched.clock = clk
 		var polls []time.Duration
 		if _, err := Wait(context.Background(), pollSettlingRefresh(clk, d, &polls), Waiter{Target: []string{"ACTIVE"}, Schedule: &sched}); err != nil {
@@ -99,7 +104,7 @@ func TestWait_boundHoldsForEverySettleTime(t *testing.T) {
 
 func TestPollSchedule_clampedAndConfigurable(t *testing.T) {
 	got := pollNormalize(&PollSchedule{Initial: time.Hour, Max: time.Hour, Factor: 9})
-	if got.Initial != time.Second || got.Max != 10*time.Second || got.Factor != 1.5 {
+	if got.Initial != 500*time.Millisecond || got.Max != 10*time.Second || got.Factor != 1.5 {
 		t.Errorf("clamped to %+v", got)
 	}
 	got = pollNormalize(&PollSchedule{Initial: 2 * time.Millisecond, Max: time.Millisecond, Factor: 0.5})

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -211,16 +213,20 @@ func rtHijackServer(t *testing.T) (*httptest.Server, *atomic.Int32) {
 	return srv, &n
 }
 
+// rtLostRequestCases: how often each method reaches the server, with
+// MaxRetries 2, when every attempt is lost after the server got it.
+var rtLostRequestCases = []struct {
+	method   string
+	attempts int32
+}{
+	{http.MethodPost, 1},
+	{http.MethodGet, 3},
+	{http.MethodPut, 3},
+	{http.MethodDelete, 3},
+}
+
 func TestDo_connectionResetRetryByMethod(t *testing.T) {
-	for _, tc := range []struct {
-		method   string
-		attempts int32
-	}{
-		{http.MethodPost, 1},
-		{http.MethodGet, 3},
-		{http.MethodPut, 3},
-		{http.MethodDelete, 3},
-	} {
+	for _, tc := range rtLostRequestCases {
 		t.Run(tc.method, func(t *testing.T) {
 			srv, n := rtHijackServer(t)
 			c, _ := ctNewClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetries = 2 })
@@ -325,5 +331,79 @@ func TestDo_contextCancelStopsRetries(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "HTTP 503") {
 		t.Errorf("error does not name the last answer: %v", err)
+	}
+}
+
+// TestDo_timedOutMidFlightPostNotRetried: a request that reached the server
+// and then timed out (no response headers in time) may have been carried
+// out, so a POST is never sent again; idempotent methods are.
+func TestDo_timedOutMidFlightPostNotRetried(t *testing.T) {
+	for _, tc := range rtLostRequestCases {
+		t.Run(tc.method, func(t *testing.T) {
+			release := make(chan struct{})
+			var n atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				n.Add(1)
+				select { // hold the answer until the client has given up
+				case <-release:
+				case <-r.Context().Done():
+				}
+			}))
+			t.Cleanup(srv.Close)
+			t.Cleanup(func() { close(release) })
+			c, delays := ctNewClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetries = 2 })
+			// The client's own transport, with its header timeout shortened.
+			tr, ok := c.httpClient.Transport.(*http.Transport)
+			if !ok {
+				t.Fatalf("transport is a %T", c.httpClient.Transport)
+			}
+			tr.ResponseHeaderTimeout = 20 * time.Millisecond
+			var in any
+			if tc.method == http.MethodPost || tc.method == http.MethodPut {
+				in = map[string]string{"name": "x"}
+			}
+			err := c.Do(context.Background(), tc.method, c.Path("vpn-gateways"), nil, in, nil)
+			if err == nil || !strings.Contains(err.Error(), "timeout awaiting response headers") {
+				t.Fatalf("err = %v, want a response header timeout", err)
+			}
+			if got := n.Load(); got != tc.attempts {
+				t.Errorf("%s reached the server %d times, want %d", tc.method, got, tc.attempts)
+			}
+			if len(*delays) != int(tc.attempts-1) {
+				t.Errorf("slept %d times, want %d", len(*delays), tc.attempts-1)
+			}
+		})
+	}
+}
+
+// TestDo_postRetriedOnGatewayStatuses: 500, 502 and 504 are answers, not
+// lost requests, and the issue lists them as retryable for every method;
+// the retried POST carries the same body.
+func TestDo_postRetriedOnGatewayStatuses(t *testing.T) {
+	for _, status := range []int{http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout} {
+		t.Run(strconv.Itoa(status), func(t *testing.T) {
+			var n atomic.Int32
+			bodies := make(chan string, 4)
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				b, _ := io.ReadAll(r.Body)
+				bodies <- string(b)
+				if n.Add(1) == 1 {
+					w.WriteHeader(status)
+					return
+				}
+				fmt.Fprint(w, `{"customer_gateway":{"id":"cgw-1"}}`)
+			}))
+			t.Cleanup(srv.Close)
+			c, _ := ctNewClient(t, srv.URL, nil)
+			if err := c.Do(context.Background(), http.MethodPost, c.Path("customer-gateways"), nil, map[string]string{"name": "c"}, nil); err != nil {
+				t.Fatal(err)
+			}
+			if n.Load() != 2 {
+				t.Fatalf("%d attempts, want 2", n.Load())
+			}
+			if a, b := <-bodies, <-bodies; a != b || a != `{"name":"c"}` {
+				t.Errorf("bodies %q and %q", a, b)
+			}
+		})
 	}
 }

@@ -1,16 +1,26 @@
 package provider
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 )
@@ -317,5 +327,195 @@ func TestProviderSchema(t *testing.T) {
 	p.Metadata(ctx, fwprovider.MetadataRequest{}, &meta)
 	if meta.TypeName != "huaweicloudvpn" || meta.Version != "test" {
 		t.Errorf("metadata %+v", meta)
+	}
+}
+
+// configureConfig is a provider configuration for Configure: every
+// attribute null except those in attrs; endpoints and default_tags are
+// null blocks unless given.
+func configureConfig(t *testing.T, attrs map[string]tftypes.Value) tfsdk.Config {
+	t.Helper()
+	ctx := context.Background()
+	var sresp fwprovider.SchemaResponse
+	New("test")().Schema(ctx, fwprovider.SchemaRequest{}, &sresp)
+	typ, ok := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatalf("schema type is %T", sresp.Schema.Type().TerraformType(ctx))
+	}
+	vals := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		vals[name] = tftypes.NewValue(at, nil)
+	}
+	for name, v := range attrs {
+		if _, ok := typ.AttributeTypes[name]; !ok {
+			t.Fatalf("no attribute or block %q", name)
+		}
+		vals[name] = v
+	}
+	return tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}
+}
+
+// endpointsValue is an endpoints block with both endpoints set to url.
+func endpointsValue(url string) tftypes.Value {
+	typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"vpn": tftypes.String, "iam": tftypes.String}}
+	return tftypes.NewValue(typ, map[string]tftypes.Value{
+		"vpn": tftypes.NewValue(tftypes.String, url), "iam": tftypes.NewValue(tftypes.String, url),
+	})
+}
+
+// str is a known tftypes string.
+func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+
+func TestConfigure_clientUserAgentAndProjectHeader(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var agents, projects []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		agents = append(agents, r.Header.Get("User-Agent"))
+		projects = append(projects, r.Header.Get("X-Project-Id"))
+		mu.Unlock()
+		fmt.Fprint(w, `{"tags":[]}`)
+	}))
+	defer srv.Close()
+	p := &huaweicloudvpnProvider{version: "1.2.3", getenv: envMap(nil)}
+	req := fwprovider.ConfigureRequest{
+		TerraformVersion: "1.11.4",
+		Config: configureConfig(t, map[string]tftypes.Value{
+			"region": str("cn-north-4"), "access_key": str("ak"), "secret_key": str("sk"),
+			"project_id": str("proj-1"), "endpoints": endpointsValue(srv.URL),
+		}),
+	}
+	var resp fwprovider.ConfigureResponse
+	p.Configure(context.Background(), req, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("Configure: %v", resp.Diagnostics)
+	}
+	data, ok := resp.ResourceData.(*ProviderData)
+	if !ok || resp.DataSourceData != resp.ResourceData {
+		t.Fatalf("resource data %T, data source data %T", resp.ResourceData, resp.DataSourceData)
+	}
+	if _, err := data.Client.ListProjectTags(context.Background(), client.ResourceTypeVPNGateway); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	want := "terraform-provider-huaweicloudvpn/1.2.3 (+terraform 1.11.4)"
+	if len(agents) != 1 || agents[0] != want || projects[0] != "proj-1" {
+		t.Errorf("User-Agent %q, X-Project-Id %q; want %q and proj-1", agents, projects, want)
+	}
+}
+
+func TestConfigure_unknownValues(t *testing.T) {
+	t.Parallel()
+	unknownString := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	endpointsType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"vpn": tftypes.String, "iam": tftypes.String}}
+	cases := []struct {
+		name  string
+		attrs map[string]tftypes.Value
+		path  string
+	}{
+		{"region", map[string]tftypes.Value{"region": unknownString}, "region"},
+		{"project id", map[string]tftypes.Value{"project_id": unknownString}, "project_id"},
+		{"endpoint", map[string]tftypes.Value{"endpoints": tftypes.NewValue(endpointsType, map[string]tftypes.Value{
+			"vpn": unknownString, "iam": str("http://127.0.0.1:1"),
+		})}, "endpoints.vpn"},
+		{"max retries", map[string]tftypes.Value{"max_retries": tftypes.NewValue(tftypes.Number, tftypes.UnknownValue)}, "max_retries"},
+		// A dynamic block whose for_each is unknown makes the whole block unknown.
+		{"whole endpoints block", map[string]tftypes.Value{"endpoints": tftypes.NewValue(endpointsType, tftypes.UnknownValue)}, "endpoints"},
+		{"whole default_tags block", map[string]tftypes.Value{"default_tags": tftypes.NewValue(tftypes.Object{
+			AttributeTypes: map[string]tftypes.Type{"tags": tftypes.Map{ElementType: tftypes.String}},
+		}, tftypes.UnknownValue)}, "default_tags"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			attrs := map[string]tftypes.Value{"region": str("r"), "access_key": str("ak"), "secret_key": str("sk"), "project_id": str("p")}
+			for k, v := range tc.attrs {
+				attrs[k] = v
+			}
+			p := &huaweicloudvpnProvider{version: "test", getenv: envMap(fullEnv)}
+
+			// Without deferral: one error on the attribute, no client.
+			var resp fwprovider.ConfigureResponse
+			p.Configure(context.Background(), fwprovider.ConfigureRequest{Config: configureConfig(t, attrs)}, &resp)
+			if got := errorPaths(resp.Diagnostics); !reflect.DeepEqual(got, []string{tc.path}) {
+				t.Errorf("error paths %v, want [%s]: %v", got, tc.path, resp.Diagnostics)
+			}
+			for _, d := range resp.Diagnostics.Errors() {
+				if !strings.Contains(d.Detail(), "not known until apply") {
+					t.Errorf("unclear diagnostic: %s: %s", d.Summary(), d.Detail())
+				}
+			}
+			if resp.ResourceData != nil || resp.DataSourceData != nil || resp.Deferred != nil {
+				t.Errorf("configured anyway: %v %v %v", resp.ResourceData, resp.DataSourceData, resp.Deferred)
+			}
+
+			// With deferral allowed: deferred, no diagnostics, no client.
+			req := fwprovider.ConfigureRequest{Config: configureConfig(t, attrs)}
+			req.ClientCapabilities.DeferralAllowed = true
+			resp = fwprovider.ConfigureResponse{}
+			p.Configure(context.Background(), req, &resp)
+			if resp.Diagnostics.HasError() || resp.Deferred == nil ||
+				resp.Deferred.Reason != fwprovider.DeferredReasonProviderConfigUnknown || resp.ResourceData != nil {
+				t.Errorf("deferral allowed: deferred %v, diagnostics %v, data %v", resp.Deferred, resp.Diagnostics, resp.ResourceData)
+			}
+		})
+	}
+}
+
+// TestAccProvider_unknownConfiguration: a provider block that refers to
+// another resource's attribute reaches Configure with an unknown value
+// during plan; the provider reports which attribute, without crashing.
+func TestAccProvider_unknownConfiguration(t *testing.T) {
+	env := newTestEnv(t)
+	cfg := `resource "terraform_data" "pid" {
+  input = "not-known-until-apply"
+}
+` + env.providerConfigWith(map[string]string{"project_id": "terraform_data.pid.output"}) +
+		`data "huaweicloudvpn_test_probe" "p" {}`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      cfg,
+			ExpectError: regexp.MustCompile(`(?s)Unknown Project ID Value.*not known until apply.*HW_PROJECT_ID`),
+		}},
+	})
+}
+
+// TestConfigure_logsWithoutSecrets: Configure and the client's HTTP logging
+// at TRACE never show the secret key or the security token.
+func TestConfigure_logsWithoutSecrets(t *testing.T) {
+	t.Parallel()
+	const sk, token = "provider-secret-key-31337", "provider-security-token-4242"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"tags":[]}`)
+	}))
+	defer srv.Close()
+	var buf bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &buf)
+	p := &huaweicloudvpnProvider{version: "test", getenv: envMap(nil)}
+	var resp fwprovider.ConfigureResponse
+	p.Configure(ctx, fwprovider.ConfigureRequest{Config: configureConfig(t, map[string]tftypes.Value{
+		"region": str("r"), "access_key": str("visible-ak"), "secret_key": str(sk), "security_token": str(token),
+		"project_id": str("p"), "endpoints": endpointsValue(srv.URL),
+	})}, &resp)
+	data, ok := resp.ResourceData.(*ProviderData)
+	if resp.Diagnostics.HasError() || !ok {
+		t.Fatalf("Configure: %v", resp.Diagnostics)
+	}
+	if _, err := data.Client.ListProjectTags(ctx, client.ResourceTypeVPNGateway); err != nil {
+		t.Fatal(err)
+	}
+	logs := buf.String()
+	for _, secret := range []string{sk, token} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("%q appears in the logs:\n%s", secret, logs)
+		}
+	}
+	for _, visible := range []string{"Configuring Huawei Cloud VPN client", "visible-ak", `"@level":"trace"`, "Sending HTTP request"} {
+		if !strings.Contains(logs, visible) {
+			t.Errorf("logs lack %q:\n%s", visible, logs)
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -49,11 +48,6 @@ func ipv4CIDRValidator() validator.String {
 		desc:    "value must be an IPv4 network in CIDR notation with zero host bits, such as 192.168.0.0/24",
 		check:   apispec.CheckIPv4CIDR,
 	}
-}
-
-// ipv4CIDRListValidator checks every element of a list of strings with ipv4CIDRValidator.
-func ipv4CIDRListValidator() validator.List {
-	return listvalidator.ValueStringsAre(ipv4CIDRValidator())
 }
 
 // ipv4CIDRSetValidator checks every element of a set of strings with ipv4CIDRValidator.
