@@ -145,9 +145,26 @@ func IsNotReady(err error) bool {
 	if e.StatusCode == http.StatusConflict {
 		return true
 	}
-	// Whitespace is folded: the reference prints the message wrapped ("is not\nready").
+	msg, notReady := notReadyMessage(e)
+	if !notReady {
+		return false
+	}
+	// "not ready, currently FAULT" (or ERROR, FREEZED) never clears by waiting:
+	// it is reported at once instead of being retried until the timeout.
+	for _, stuck := range []string{"currently fault", "currently error", "currently freezed"} {
+		if strings.Contains(msg, stuck) {
+			return false
+		}
+	}
+	return true
+}
+
+// notReadyMessage reports whether e is the service's VPN.0003 "is not ready"
+// answer, and returns its message lower-cased with whitespace folded (the
+// reference prints it wrapped: "is not\nready").
+func notReadyMessage(e *APIError) (string, bool) {
 	msg := strings.Join(strings.Fields(strings.ToLower(e.Message)), " ")
-	return e.Code == CodeAuthOrNotReady && strings.Contains(msg, "not ready")
+	return msg, e.Code == CodeAuthOrNotReady && strings.Contains(msg, "not ready")
 }
 
 // IsThrottled reports HTTP 429 or VPN.0030 (system busy).
@@ -159,5 +176,9 @@ func IsThrottled(err error) bool {
 // IsAuth reports HTTP 401 or 403 that is not a "not ready" answer.
 func IsAuth(err error) bool {
 	e, ok := AsAPIError(err)
-	return ok && (e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden) && !IsNotReady(err)
+	if !ok || (e.StatusCode != http.StatusUnauthorized && e.StatusCode != http.StatusForbidden) {
+		return false
+	}
+	_, notReady := notReadyMessage(e)
+	return !notReady
 }

@@ -79,6 +79,8 @@ func TestErrorHelpers(t *testing.T) {
 		{mk(400, "VPN.0004", "not found"), true, false, false, false},
 		{mk(403, "VPN.0003", "the vpn gateway is Not Ready, currently CREATING"), false, true, false, false},
 		{mk(400, "VPN.0003", "resource (type=GATEWAY, ID=gw-1) is not\nready, currently CREATING"), false, true, false, false},
+		{mk(403, "VPN.0003", "resource (type=GATEWAY, ID=gw-1) is not ready, currently FAULT"), false, false, false, false},
+		{mk(403, "VPN.0003", "resource (type=CONNECTION, ID=c-1) is not ready, currently ERROR"), false, false, false, false},
 		{mk(403, "VPN.0003", "authentication failed"), false, false, false, true},
 		{mk(401, "APIGW.0301", "incorrect IAM authentication information"), false, false, false, true},
 		{mk(409, "", "conflict"), false, true, false, false},

@@ -318,8 +318,10 @@ func connCheck(c *connectionRecord, in *connRequest, gw gatewayInfo, create bool
 		}
 	}
 
-	// enable_nqa (NOTES.md item 11)
-	if in.EnableNQA != nil {
+	// enable_nqa (NOTES.md item 11). The update body has no such field (neither
+	// the reference nor the SDK's UpdateVpnConnectionRequestBodyContent), so an
+	// update ignores it like any other field the update does not take.
+	if create && in.EnableNQA != nil {
 		if style != apispec.ConnectionStyleStatic {
 			return "enable_nqa may only be set when style is static"
 		}

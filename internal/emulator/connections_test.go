@@ -497,7 +497,9 @@ func TestConnection_updateValidation(t *testing.T) {
 		want int
 		msg  string
 	}{
-		{"enable_nqa on bgp", map[string]any{"enable_nqa": false}, 400, "enable_nqa"},
+		// The update body has no enable_nqa (reference and SDK): it is ignored, like
+		// any field the update does not take; the response below proves it was not stored.
+		{"enable_nqa ignored on update", map[string]any{"enable_nqa": true}, 200, ""},
 		{"empty peer_subnets", map[string]any{"peer_subnets": []any{}}, 400, "must not be empty"},
 		{"reserved peer subnet", map[string]any{"peer_subnets": []any{"214.1.0.0/16"}}, 400, "214.0.0.0/8"},
 		{"tunnel peer outside the /30", map[string]any{"tunnel_peer_address": "169.254.1.6/30"}, 400, "same /30"},
