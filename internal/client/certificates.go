@@ -103,11 +103,3 @@ func (c *Client) WaitVPNGatewayCertificateBound(ctx context.Context, vgwID strin
 		func(v *VPNGatewayCertificate) string { return v.Status },
 		[]string{CertificateStatusBound}, []string{CertificateStatusFault})
 }
-
-// maskSecret shows only whether a secret is set.
-func maskSecret(s string) string {
-	if s == "" {
-		return `""`
-	}
-	return "***"
-}

@@ -20,6 +20,15 @@ const LogSubsystem = "http"
 // redactedValue replaces every secret in log output.
 const redactedValue = "***"
 
+// maskSecret shows only whether a secret is set (for the String methods of
+// requests that carry a PSK or private keys).
+func maskSecret(s string) string {
+	if s == "" {
+		return `""`
+	}
+	return redactedValue
+}
+
 // httplogSecretKeys are JSON keys whose values never reach the logs.
 var httplogSecretKeys = map[string]bool{
 	"psk":             true,

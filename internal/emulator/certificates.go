@@ -14,8 +14,6 @@ import (
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 )
 
-const typeCertificate = "VPN_GATEWAY_CERTIFICATE"
-
 // certificateRecord is a stored gateway certificate (by gateway id in e.st.Certificates).
 type certificateRecord struct {
 	ID        string    `json:"id"`
@@ -169,8 +167,8 @@ func (e *Emulator) uploadCertificate(r *request) (int, any) {
 	if !ok {
 		return st, b
 	}
-	if gw.Status != "ACTIVE" {
-		return r.notReady(typeGateway, gw.ID, currentlyWord(gw.Status))
+	if gw.Status != statusActive {
+		return r.notReady(typeGateway, gw.ID, gw.Status)
 	}
 	if c, ok := e.st.Certificates[gw.ID]; ok {
 		return r.invalid("vpn gateway %s already has certificate %s; update it instead", gw.ID, c.ID)
@@ -183,7 +181,7 @@ func (e *Emulator) uploadCertificate(r *request) (int, any) {
 	if in == nil {
 		return r.invalid("certificate is required")
 	}
-	rec := &certificateRecord{ID: newUUID(), VgwID: gw.ID, Name: "cert-" + cfShortID()}
+	rec := &certificateRecord{ID: newUUID(), VgwID: gw.ID, Name: "cert-" + randomSuffix()}
 	if in.Name != nil {
 		if err := apispec.CheckCertificateName(*in.Name); err != nil {
 			return r.invalid("name %v", err)

@@ -109,9 +109,6 @@ func cfCreatedAt(now time.Time, existing []time.Time) time.Time {
 // cfIsPending reports whether a status is a transition.
 func cfIsPending(status string) bool { return strings.HasPrefix(status, "PENDING_") }
 
-// cfShortID returns 4 hex characters for generated names (cgw-xxxx, vpn-xxxx).
-func cfShortID() string { return newUUID()[:4] }
-
 // ---- certificates (PEM / x509) ----
 
 // certInfo is what the service reports about a certificate.

@@ -16,11 +16,6 @@ import (
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 )
 
-const (
-	typeConnection = "VPN_CONNECTION"
-	typeGateway    = "GATEWAY"
-)
-
 // connectionRecord is a stored connection. PSK is kept (never returned) so
 // tests can check what the provider sent.
 type connectionRecord struct {
@@ -564,8 +559,8 @@ func (e *Emulator) createConnection(r *request) (int, any) {
 	if !ok {
 		return r.notFound(typeGateway, *in.VgwID)
 	}
-	if gw.Status != "ACTIVE" {
-		return r.notReady(typeGateway, gw.ID, currentlyWord(gw.Status))
+	if gw.Status != statusActive {
+		return r.notReady(typeGateway, gw.ID, gw.Status)
 	}
 	gm := gw.Flavor == apispec.FlavorGM
 	if in.VgwIP == nil {
@@ -587,7 +582,7 @@ func (e *Emulator) createConnection(r *request) (int, any) {
 		case !ok:
 			return r.invalid("vpn gateway %s has no certificate: upload one before creating connections on a GM gateway", gw.ID)
 		case cert.Status == apispec.CertificateStatusBinding:
-			return r.notReady("VPN_GATEWAY_CERTIFICATE", cert.ID, cert.Status)
+			return r.notReady(typeCertificate, cert.ID, cert.Status)
 		case cert.Status != apispec.CertificateStatusBound:
 			return r.invalid("the certificate of vpn gateway %s is %s", gw.ID, cert.Status)
 		}
@@ -601,7 +596,7 @@ func (e *Emulator) createConnection(r *request) (int, any) {
 		style = s
 	}
 	c := &connectionRecord{
-		ID: newUUID(), Name: "vpn-" + cfShortID(), VgwID: gw.ID, VgwIP: *in.VgwIP,
+		ID: newUUID(), Name: "vpn-" + randomSuffix(), VgwID: gw.ID, VgwIP: *in.VgwIP,
 		Style: apispec.ConnectionStyleResponse(style), CgwID: *in.CgwID,
 		IKE: defaultIKE(gm), IPsec: defaultIPsec(gm), HARole: apispec.DefaultConnectionHARole,
 		EnterpriseProjectID: gw.EnterpriseProjectID,
@@ -700,7 +695,7 @@ func (e *Emulator) listConnections(r *request) (int, any) {
 // reference's ILLEGAL error for a frozen one.
 func connSettledOrRefuse(r *request, c *connectionRecord, op string) (int, any, bool) {
 	if cfIsPending(c.Status) {
-		st, b := r.notReady(typeConnection, c.ID, currentlyWord(c.Status))
+		st, b := r.notReady(typeConnection, c.ID, c.Status)
 		return st, b, false
 	}
 	if c.Status == apispec.ConnectionStatusFreezed {

@@ -92,8 +92,6 @@ func (e *Emulator) registerCustomerGateways() {
 	e.handle("DELETE /v5/{project_id}/customer-gateways/{customer_gateway_id}", e.deleteCustomerGateway)
 }
 
-const typeCustomerGateway = "CUSTOMER_GATEWAY"
-
 func (e *Emulator) cgwWire(c *customerGatewayRecord) cgwWire {
 	w := cgwWire{
 		ID: c.ID, Name: c.Name, IDType: c.IDType, IDValue: c.IDValue,
@@ -147,7 +145,7 @@ func (e *Emulator) createCustomerGateway(r *request) (int, any) {
 		}
 		rec.Name = *in.Name
 	} else {
-		rec.Name = "cgw-" + cfShortID()
+		rec.Name = "cgw-" + randomSuffix()
 	}
 	if in.IDType != nil {
 		if err := apispec.CheckOneOf(*in.IDType, apispec.CustomerGatewayIDTypes); err != nil {

@@ -8,6 +8,7 @@ package emulator
 
 import (
 	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -457,15 +458,38 @@ func (r *request) invalid(format string, args ...any) (int, any) {
 	return r.fail(http.StatusBadRequest, "VPN.0001", "invalid request: "+fmt.Sprintf(format, args...))
 }
 
-// notFound answers 404 VPN.0004 for a resource of the given service type (GATEWAY, CUSTOMER_GATEWAY, ...).
+// Service types: the "type=" of not-found and not-ready messages.
+const (
+	typeGateway         = "GATEWAY"
+	typeCustomerGateway = "CUSTOMER_GATEWAY"
+	typeConnection      = "VPN_CONNECTION"
+	typeMonitor         = "CONNECTION_MONITOR"
+	typeCertificate     = "VPN_GATEWAY_CERTIFICATE"
+)
+
+// notFound answers 404 VPN.0004 for a resource of the given service type (typeGateway, ...).
 func (r *request) notFound(typ, id string) (int, any) {
 	return r.fail(http.StatusNotFound, "VPN.0004", fmt.Sprintf("resource (type=%s, ID=%s) not found", typ, id))
 }
 
 // notReady answers like the reference's example (VPN.0003 is a 403 in the
-// reference's error-code table): "resource (type=GATEWAY, ID=...) is not ready, currently CREATING".
-func (r *request) notReady(typ, id, current string) (int, any) {
-	return r.fail(http.StatusForbidden, "VPN.0003", fmt.Sprintf("resource (type=%s, ID=%s) is not ready, currently %s", typ, id, current))
+// reference's error-code table): "resource (type=GATEWAY, ID=...) is not ready, currently CREATING",
+// naming status the way currentlyWord does.
+func (r *request) notReady(typ, id, status string) (int, any) {
+	return r.fail(http.StatusForbidden, "VPN.0003", fmt.Sprintf("resource (type=%s, ID=%s) is not ready, currently %s", typ, id, currentlyWord(status)))
+}
+
+// currentlyWord is the word the "not ready" message uses for a status.
+func currentlyWord(status string) string {
+	switch status {
+	case statusPendingCreate:
+		return "CREATING"
+	case statusPendingUpdate:
+		return "UPDATING"
+	case statusPendingDelete:
+		return "DELETING"
+	}
+	return status
 }
 
 // decode unmarshals the body strictly enough to catch malformed JSON; unknown fields are accepted
@@ -475,6 +499,19 @@ func (r *request) decode(v any) error {
 		return fmt.Errorf("request body is empty")
 	}
 	return json.Unmarshal(r.Body, v)
+}
+
+// splitQuery flattens repeated and comma-separated query values.
+func splitQuery(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 func keys[V any](m map[string]V) []string {
@@ -492,6 +529,14 @@ func newUUID() string {
 	b[6] = (b[6] & 0x0f) | 0x40
 	b[8] = (b[8] & 0x3f) | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+// randomSuffix is four random hex digits, as in the names the service
+// generates (vpngw-xxxx, cgw-xxxx, vpn-xxxx, bandwidth-xxxx).
+func randomSuffix() string {
+	b := make([]byte, 2)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 // timestamp formats t the way the reference's responses do.

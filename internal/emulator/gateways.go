@@ -1,8 +1,6 @@
 package emulator
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -24,9 +22,6 @@ const (
 	statusFault         = "FAULT"
 	statusFreezed       = "FREEZED"
 )
-
-// gatewayServiceType names gateways in error messages.
-const gatewayServiceType = "GATEWAY"
 
 // eipPool is where EIP addresses come from (TEST-NET-3); privatePool is where
 // access private IPs come from when the create body does not name them.
@@ -368,10 +363,28 @@ func (e *Emulator) gatewayFor(r *request) (*gatewayRecord, int, any) {
 	id := r.PathValue("vgw_id")
 	g, ok := e.st.Gateways[id]
 	if !ok {
-		st, body := r.notFound(gatewayServiceType, id)
+		st, body := r.notFound(typeGateway, id)
 		return nil, st, body
 	}
 	return g, 0, nil
+}
+
+// gatewayBody decodes a {"vpn_gateway": {...}} request body (create, update,
+// update-specification); a malformed body or a missing vpn_gateway is
+// answered 400.
+func gatewayBody[T any](r *request) (*T, int, any, bool) {
+	var b struct {
+		VpnGateway *T `json:"vpn_gateway"`
+	}
+	if err := r.decode(&b); err != nil {
+		st, body := r.invalid("%s", decodeMessage(err))
+		return nil, st, body, false
+	}
+	if b.VpnGateway == nil {
+		st, body := r.invalid("vpn_gateway is required")
+		return nil, st, body, false
+	}
+	return b.VpnGateway, 0, nil, true
 }
 
 func (e *Emulator) getGateway(r *request) (int, any) {
@@ -409,39 +422,13 @@ func (e *Emulator) listGateways(r *request) (int, any) {
 	return http.StatusOK, map[string]any{"vpn_gateways": out}
 }
 
-// splitQuery flattens repeated and comma-separated query values.
-func splitQuery(vals []string) []string {
-	var out []string
-	for _, v := range vals {
-		for _, p := range strings.Split(v, ",") {
-			if p = strings.TrimSpace(p); p != "" {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
-}
-
-// currentlyWord is the word the "not ready" message uses for a status.
-func currentlyWord(status string) string {
-	switch status {
-	case statusPendingCreate:
-		return "CREATING"
-	case statusPendingUpdate:
-		return "UPDATING"
-	case statusPendingDelete:
-		return "DELETING"
-	}
-	return status
-}
-
 func (e *Emulator) deleteGateway(r *request) (int, any) {
 	g, st, body := e.gatewayFor(r)
 	if g == nil {
 		return st, body
 	}
 	if g.Status != statusActive && g.Status != statusFault {
-		return r.notReady(gatewayServiceType, g.ID, currentlyWord(g.Status))
+		return r.notReady(typeGateway, g.ID, g.Status)
 	}
 	if n, _ := e.gatewayUsage(g.ID); n > 0 {
 		return r.invalid("vpn gateway %s has connection (%d), delete them first", g.ID, n)
@@ -453,16 +440,11 @@ func (e *Emulator) deleteGateway(r *request) (int, any) {
 }
 
 func (e *Emulator) createGateway(r *request) (int, any) {
-	var body struct {
-		VpnGateway *gatewayCreate `json:"vpn_gateway"`
+	in, st, body, ok := gatewayBody[gatewayCreate](r)
+	if !ok {
+		return st, body
 	}
-	if err := r.decode(&body); err != nil {
-		return r.invalid("%s", decodeMessage(err))
-	}
-	if body.VpnGateway == nil {
-		return r.invalid("vpn_gateway is required")
-	}
-	g, msg := e.buildGateway(body.VpnGateway)
+	g, msg := e.buildGateway(in)
 	if msg != "" {
 		return r.invalid("%s", msg)
 	}
@@ -476,8 +458,8 @@ func (e *Emulator) createGateway(r *request) (int, any) {
 	g.CreatedAt, g.UpdatedAt = now, now
 	g.DueAt = now.Add(e.delay(KindGateway))
 	e.st.Gateways[g.ID] = g
-	if body.VpnGateway.Tags != nil {
-		e.setTags(g.ID, *body.VpnGateway.Tags)
+	if in.Tags != nil {
+		e.setTags(g.ID, *in.Tags)
 	}
 	e.changed()
 	return http.StatusCreated, map[string]any{"vpn_gateway": e.toWire(g, false)}
@@ -846,13 +828,6 @@ func (e *Emulator) freeAddresses(pool netip.Prefix, n int, taken func(string) bo
 	return out
 }
 
-// randomSuffix is four random hex digits, as in the names the service generates.
-func randomSuffix() string {
-	b := make([]byte, 2)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
-
 // ---- update ----
 
 func (e *Emulator) updateGateway(r *request) (int, any) {
@@ -860,18 +835,12 @@ func (e *Emulator) updateGateway(r *request) (int, any) {
 	if g == nil {
 		return st, body
 	}
-	var b struct {
-		VpnGateway *gatewayUpdate `json:"vpn_gateway"`
+	u, st, body, ok := gatewayBody[gatewayUpdate](r)
+	if !ok {
+		return st, body
 	}
-	if err := r.decode(&b); err != nil {
-		return r.invalid("%s", decodeMessage(err))
-	}
-	if b.VpnGateway == nil {
-		return r.invalid("vpn_gateway is required")
-	}
-	u := b.VpnGateway
 	if g.Status != statusActive {
-		return r.notReady(gatewayServiceType, g.ID, currentlyWord(g.Status))
+		return r.notReady(typeGateway, g.ID, g.Status)
 	}
 	// Validate everything before changing anything.
 	if u.Name != nil {
@@ -1038,22 +1007,17 @@ func (e *Emulator) updateGatewaySpec(r *request) (int, any) {
 	if g == nil {
 		return st, body
 	}
-	var b struct {
-		VpnGateway *gatewaySpec `json:"vpn_gateway"`
+	spec, st, body, ok := gatewayBody[gatewaySpec](r)
+	if !ok {
+		return st, body
 	}
-	if err := r.decode(&b); err != nil {
-		return r.invalid("%s", decodeMessage(err))
-	}
-	if b.VpnGateway == nil {
-		return r.invalid("vpn_gateway is required")
-	}
-	if b.VpnGateway.Flavor == nil {
+	if spec.Flavor == nil {
 		return r.invalid("flavor is required")
 	}
 	if g.Status != statusActive {
-		return r.notReady(gatewayServiceType, g.ID, currentlyWord(g.Status))
+		return r.notReady(typeGateway, g.ID, g.Status)
 	}
-	flavor := *b.VpnGateway.Flavor
+	flavor := *spec.Flavor
 	if g.Flavor == apispec.FlavorGM {
 		return r.invalid("flavor of a GM gateway cannot be changed")
 	}

@@ -180,24 +180,11 @@ func TestGateway_notFound(t *testing.T) {
 var del = struct{}{}
 
 func set(base map[string]any, path string, v any) map[string]any {
-	b, _ := json.Marshal(base)
-	var out map[string]any
-	_ = json.Unmarshal(b, &out)
-	parts := strings.Split(path, ".")
-	m := out
-	for _, p := range parts[:len(parts)-1] {
-		next, ok := m[p].(map[string]any)
-		if !ok {
-			next = map[string]any{}
-			m[p] = next
-		}
-		m = next
-	}
+	out := clone(base)
 	if v == del {
-		delete(m, parts[len(parts)-1])
-	} else {
-		m[parts[len(parts)-1]] = v
+		v = nil // setPath deletes on nil
 	}
+	setPath(out, path, v)
 	return out
 }
 

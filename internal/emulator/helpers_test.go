@@ -145,3 +145,29 @@ func obj(t *testing.T, body map[string]any, key string) map[string]any {
 	}
 	return m
 }
+
+// clone deep-copies a JSON-like map.
+func clone(m map[string]any) map[string]any {
+	b, _ := json.Marshal(m)
+	var out map[string]any
+	_ = json.Unmarshal(b, &out)
+	return out
+}
+
+// setPath sets a dotted path ("ikepolicy.dpd.timeout") in m; value nil deletes it.
+func setPath(m map[string]any, path string, value any) {
+	parts := strings.Split(path, ".")
+	for _, p := range parts[:len(parts)-1] {
+		next, ok := m[p].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			m[p] = next
+		}
+		m = next
+	}
+	if value == nil {
+		delete(m, parts[len(parts)-1])
+		return
+	}
+	m[parts[len(parts)-1]] = value
+}

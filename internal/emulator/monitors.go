@@ -13,8 +13,6 @@ import (
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 )
 
-const typeMonitor = "CONNECTION_MONITOR"
-
 // monitorRecord is a stored connection monitor.
 type monitorRecord struct {
 	ID            string    `json:"id"`
@@ -108,7 +106,7 @@ func (e *Emulator) createMonitor(r *request) (int, any) {
 		return r.notFound(typeConnection, *cid)
 	}
 	if cfIsPending(c.Status) {
-		return r.notReady(typeConnection, c.ID, currentlyWord(c.Status))
+		return r.notReady(typeConnection, c.ID, c.Status)
 	}
 	for _, m := range e.st.Monitors {
 		if m.ConnectionID == c.ID {
@@ -162,7 +160,7 @@ func (e *Emulator) deleteMonitor(r *request) (int, any) {
 		return r.notFound(typeMonitor, id)
 	}
 	if cfIsPending(m.Status) {
-		return r.notReady(typeMonitor, m.ID, currentlyWord(m.Status))
+		return r.notReady(typeMonitor, m.ID, m.Status)
 	}
 	m.Status = apispec.MonitorStatusPendingDelete
 	m.DueAt = e.now().Add(e.delay(KindMonitor))

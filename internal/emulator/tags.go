@@ -157,11 +157,11 @@ func (e *Emulator) tagResourceExists(rt, id string) bool {
 func serviceType(rt string) string {
 	switch rt {
 	case apispec.ResourceTypeGateway:
-		return "GATEWAY"
+		return typeGateway
 	case apispec.ResourceTypeCustomerGateway:
-		return "CUSTOMER_GATEWAY"
+		return typeCustomerGateway
 	}
-	return "VPN_CONNECTION"
+	return typeConnection
 }
 
 // registerTags registers the tag endpoints for each of the three literal
