@@ -117,7 +117,7 @@ func (d *availabilityZonesDataSource) Configure(_ context.Context, req datasourc
 
 // Read implements datasource.DataSource.
 func (d *availabilityZonesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !dsConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_availability_zones") {
+	if !providerConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_availability_zones") {
 		return
 	}
 	var m availabilityZonesModel

@@ -105,16 +105,6 @@ func (r *connectionMonitorResource) Configure(_ context.Context, req resource.Co
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// configured reports (with an error) a resource used before Configure.
-func (r *connectionMonitorResource) configured(diags interface{ AddError(string, string) }) bool {
-	if r.data == nil {
-		diags.AddError("Provider Not Configured", "The huaweicloudvpn provider was not configured before the connection "+
-			"monitor was used. This is a bug in the provider; please report it.")
-		return false
-	}
-	return true
-}
-
 // ModifyPlan implements resource.ResourceWithModifyPlan: a new monitor for a
 // connection that already has one gets a plan-time warning naming the
 // existing monitor. A connection that cannot be read now is left to apply.
@@ -148,7 +138,7 @@ func (r *connectionMonitorResource) ModifyPlan(ctx context.Context, req resource
 
 // Create implements resource.Resource.
 func (r *connectionMonitorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	if !r.configured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the connection monitor") {
 		return
 	}
 	var plan connectionMonitorModel
@@ -192,7 +182,7 @@ func (r *connectionMonitorResource) Create(ctx context.Context, req resource.Cre
 
 // Read implements resource.Resource.
 func (r *connectionMonitorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if !r.configured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the connection monitor") {
 		return
 	}
 	var prior connectionMonitorModel
@@ -230,7 +220,7 @@ func (r *connectionMonitorResource) Update(ctx context.Context, req resource.Upd
 
 // Delete implements resource.Resource. A monitor already gone is a success.
 func (r *connectionMonitorResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if !r.configured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the connection monitor") {
 		return
 	}
 	var state connectionMonitorModel
@@ -268,23 +258,14 @@ func (r *connectionMonitorResource) ImportState(ctx context.Context, req resourc
 // flattenConnectionMonitor is the model of m; prior supplies what the
 // service does not return (timeouts) and values the create answer lacks.
 func flattenConnectionMonitor(m *client.ConnectionMonitor, prior connectionMonitorModel) connectionMonitorModel {
-	orPrior := func(s string, p types.String) types.String {
-		if s != "" {
-			return types.StringValue(s)
-		}
-		if p.IsUnknown() {
-			return types.StringNull()
-		}
-		return p
-	}
 	return connectionMonitorModel{
 		ID:              types.StringValue(m.ID),
-		VPNConnectionID: orPrior(m.VPNConnectionID, prior.VPNConnectionID),
-		Status:          orPrior(m.Status, types.StringNull()),
-		Type:            orPrior(m.Type, prior.Type),
-		SourceIP:        orPrior(m.SourceIP, prior.SourceIP),
-		DestinationIP:   orPrior(m.DestinationIP, prior.DestinationIP),
-		ProtoType:       orPrior(m.ProtoType, prior.ProtoType),
+		VPNConnectionID: strOrPrior(m.VPNConnectionID, prior.VPNConnectionID),
+		Status:          strOrPrior(m.Status, types.StringNull()),
+		Type:            strOrPrior(m.Type, prior.Type),
+		SourceIP:        strOrPrior(m.SourceIP, prior.SourceIP),
+		DestinationIP:   strOrPrior(m.DestinationIP, prior.DestinationIP),
+		ProtoType:       strOrPrior(m.ProtoType, prior.ProtoType),
 		Timeouts:        prior.Timeouts,
 	}
 }

@@ -134,17 +134,8 @@ func TestAccConnectionMonitor_disappears(t *testing.T) {
 		CheckDestroy:             monCheckDestroy(env),
 		Steps: []resource.TestStep{
 			{
-				Config: cfg,
-				Check: func(s *terraform.State) error {
-					rs, ok := s.RootModule().Resources[monAddr]
-					if !ok {
-						return fmt.Errorf("%s not in state", monAddr)
-					}
-					if !env.Emu.DeleteResource(emulator.KindMonitor, rs.Primary.ID) {
-						return fmt.Errorf("the emulator has no monitor %s", rs.Primary.ID)
-					}
-					return nil
-				},
+				Config:             cfg,
+				Check:              checkDeletedBehindTerraform(env, emulator.KindMonitor, monAddr, "id"),
 				ExpectNonEmptyPlan: true,
 			},
 			{

@@ -3,9 +3,9 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -86,7 +86,7 @@ func (d *connectionMonitorsDataSource) Configure(_ context.Context, req datasour
 
 // Read implements datasource.DataSource.
 func (d *connectionMonitorsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !dsConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_connection_monitors") {
+	if !providerConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_connection_monitors") {
 		return
 	}
 	var m connectionMonitorsModel
@@ -102,29 +102,21 @@ func (d *connectionMonitorsDataSource) Read(ctx context.Context, req datasource.
 		addAPIError(&resp.Diagnostics, "Unable to list connection monitors", "list connection monitors", "", err)
 		return
 	}
-	spec, diags := newDSItemSpec(ctx, NewConnectionMonitorResource())
-	resp.Diagnostics.Append(diags...)
-	var prior connectionMonitorModel
-	resp.Diagnostics.Append(spec.nullModel(ctx, &prior)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	items := []attr.Value{}
-	ids := []string{}
-	for i := range monitors {
-		if !dsStringFilter(m.Status, monitors[i].Status, true) {
-			continue
+	var kept []client.ConnectionMonitor
+	for _, mon := range monitors {
+		if dsStringFilter(m.Status, mon.Status, true) {
+			kept = append(kept, mon)
 		}
-		obj, id := spec.item(ctx, flattenConnectionMonitor(&monitors[i], prior))
-		resp.Diagnostics.Append(id...)
-		items = append(items, obj)
-		ids = append(ids, monitors[i].ID)
 	}
-	list, ld := spec.list(items)
-	resp.Diagnostics.Append(ld...)
+	list, ids, diags := dsFlattenItems(ctx, NewConnectionMonitorResource(), nil, kept,
+		func(mon *client.ConnectionMonitor) string { return mon.ID },
+		func(mon *client.ConnectionMonitor, prior *connectionMonitorModel) (any, diag.Diagnostics) {
+			return flattenConnectionMonitor(mon, *prior), nil
+		})
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m.ConnectionMonitors, m.IDs = list, dsStringList(ids)
+	m.ConnectionMonitors, m.IDs = list, ids
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

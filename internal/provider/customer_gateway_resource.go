@@ -1,14 +1,8 @@
 package provider
 
 import (
-	"bytes"
 	"context"
-	"crypto/x509"
-	"encoding/asn1"
-	"encoding/pem"
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -25,7 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
@@ -66,7 +59,7 @@ type customerGatewayResourceModel struct {
 
 // cgwCACertificateModel is the ca_certificate attribute.
 type cgwCACertificateModel struct {
-	Content            cgwPEMValue  `tfsdk:"content"`
+	Content            pemValue     `tfsdk:"content"`
 	ID                 types.String `tfsdk:"id"`
 	SerialNumber       types.String `tfsdk:"serial_number"`
 	SignatureAlgorithm types.String `tfsdk:"signature_algorithm"`
@@ -78,7 +71,7 @@ type cgwCACertificateModel struct {
 
 // cgwCACertificateAttrTypes are the attribute types of ca_certificate.
 var cgwCACertificateAttrTypes = map[string]attr.Type{
-	"content":             cgwPEMType{},
+	"content":             pemType{},
 	"id":                  types.StringType,
 	"serial_number":       types.StringType,
 	"signature_algorithm": types.StringType,
@@ -165,13 +158,13 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 					"content": schema.StringAttribute{
 						Required:   true,
 						Sensitive:  true,
-						CustomType: cgwPEMType{},
+						CustomType: pemType{},
 						MarkdownDescription: "The CA certificate in PEM format (`-----BEGIN CERTIFICATE-----`), at most 8192 " +
 							"characters. It is checked at plan time; differences in line endings or surrounding whitespace " +
 							"never show as a change. The service never returns it, so after an import it is unknown to " +
 							"Terraform and the first apply sends it again (an in-place update).",
-						Validators:    []validator.String{cgwPEMValidator{}},
-						PlanModifiers: []planmodifier.String{cgwPEMKeepPrior{}},
+						Validators:    []validator.String{pemCACertificateValidator{}},
+						PlanModifiers: []planmodifier.String{pemKeepPrior{}},
 					},
 					"id":                  computedString("ID of the certificate, assigned by the service."),
 					"serial_number":       computedString("Serial number of the certificate, as reported by the service."),
@@ -246,11 +239,7 @@ func (r *customerGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var defaults map[string]string
-	if r.data != nil {
-		defaults = r.data.DefaultTags
-	}
-	modifyPlanTagsAll(ctx, defaults, req, resp)
+	modifyPlanTagsAll(ctx, r.data.defaultTags(), req, resp)
 	if resp.Diagnostics.HasError() || req.State.Raw.IsNull() {
 		return
 	}
@@ -262,7 +251,7 @@ func (r *customerGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 		return
 	}
 	if !planCA.IsNull() && !planCA.IsUnknown() {
-		var planContent, stateContent cgwPEMValue
+		var planContent, stateContent pemValue
 		resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("ca_certificate").AtName("content"), &planContent)...)
 		if !stateCA.IsNull() {
 			resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("ca_certificate").AtName("content"), &stateContent)...)
@@ -308,7 +297,7 @@ func (r *customerGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 func (r *customerGatewayResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan customerGatewayResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !providerConfigured(r.data, &resp.Diagnostics, "the customer gateway") {
 		return
 	}
 	tagsAll, d := mapFromTypes(ctx, plan.TagsAll)
@@ -343,7 +332,7 @@ func (r *customerGatewayResource) Create(ctx context.Context, req resource.Creat
 func (r *customerGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state customerGatewayResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !providerConfigured(r.data, &resp.Diagnostics, "the customer gateway") {
 		return
 	}
 	id := state.ID.ValueString()
@@ -366,7 +355,7 @@ func (r *customerGatewayResource) Update(ctx context.Context, req resource.Updat
 	var plan, state customerGatewayResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !providerConfigured(r.data, &resp.Diagnostics, "the customer gateway") {
 		return
 	}
 	id := state.ID.ValueString()
@@ -420,7 +409,7 @@ func (r *customerGatewayResource) Update(ctx context.Context, req resource.Updat
 func (r *customerGatewayResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state customerGatewayResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() || !providerConfigured(r.data, &resp.Diagnostics, "the customer gateway") {
 		return
 	}
 	id := state.ID.ValueString()
@@ -432,16 +421,6 @@ func (r *customerGatewayResource) Delete(ctx context.Context, req resource.Delet
 // ImportState implements resource.ResourceWithImportState: import by id.
 func (r *customerGatewayResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// configured reports whether Configure handed over provider data.
-func (r *customerGatewayResource) configured(diags *diag.Diagnostics) bool {
-	if r.data == nil || r.data.Client == nil {
-		diags.AddError("Provider Not Configured",
-			"The huaweicloudvpn provider was not configured before the customer gateway was used. This is a bug in the provider; please report it.")
-		return false
-	}
-	return true
 }
 
 // flatten copies the service's view of a customer gateway into m. The
@@ -457,11 +436,7 @@ func (r *customerGatewayResource) flatten(ctx context.Context, cgw *client.Custo
 	}
 	m.IDType = types.StringValue(idType)
 	m.IDValue = types.StringValue(cgw.IDValue)
-	if cgw.BgpAsn != nil {
-		m.BgpAsn = types.Int64Value(*cgw.BgpAsn)
-	} else {
-		m.BgpAsn = types.Int64Null()
-	}
+	m.BgpAsn = types.Int64PointerValue(cgw.BgpAsn)
 	m.CreatedAt = types.StringValue(cgw.CreatedAt)
 	m.UpdatedAt = types.StringValue(cgw.UpdatedAt)
 
@@ -470,52 +445,43 @@ func (r *customerGatewayResource) flatten(ctx context.Context, cgw *client.Custo
 	m.CACertificate, d = cgwFlattenCA(cgw.CACertificate, content)
 	diags.Append(d...)
 
-	var defaults map[string]string
-	if r.data != nil {
-		defaults = r.data.DefaultTags
-	}
-	m.Tags, m.TagsAll = splitTags(tagsToMap(cgw.Tags), m.Tags, defaults)
+	m.Tags, m.TagsAll = splitTags(tagsToMap(cgw.Tags), m.Tags, r.data.defaultTags())
 	return diags
 }
 
 // cgwFlattenCA builds the ca_certificate value from the service's answer,
 // with the given (known or null) content.
-func cgwFlattenCA(ca *client.CACertificate, content cgwPEMValue) (types.Object, diag.Diagnostics) {
+func cgwFlattenCA(ca *client.CACertificate, content pemValue) (types.Object, diag.Diagnostics) {
 	if ca == nil {
 		return types.ObjectNull(cgwCACertificateAttrTypes), nil
 	}
 	if content.IsUnknown() {
-		content = cgwPEMNull()
+		content = pemNull()
 	}
-	updatable := types.BoolNull()
-	if ca.IsUpdatable != nil {
-		updatable = types.BoolValue(*ca.IsUpdatable)
-	}
-	return types.ObjectValue(cgwCACertificateAttrTypes, map[string]attr.Value{
-		"content":             content,
-		"id":                  cgwOptionalString(ca.ID),
-		"serial_number":       cgwOptionalString(ca.SerialNumber),
-		"signature_algorithm": cgwOptionalString(ca.SignatureAlgorithm),
-		"issuer":              cgwOptionalString(ca.Issuer),
-		"subject":             cgwOptionalString(ca.Subject),
-		"expire_time":         cgwOptionalString(ca.ExpireTime),
-		"is_updatable":        updatable,
-	})
+	values := cgwCAInfoValues(ca)
+	values["content"] = content
+	return types.ObjectValue(cgwCACertificateAttrTypes, values)
 }
 
-// cgwOptionalString is a null string for "" and a known one otherwise.
-func cgwOptionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
+// cgwCAInfoValues are the values of the ca_certificate attributes the
+// service returns (all but the content), for the resource and the data source.
+func cgwCAInfoValues(ca *client.CACertificate) map[string]attr.Value {
+	return map[string]attr.Value{
+		"id":                  strOrNull(ca.ID),
+		"serial_number":       strOrNull(ca.SerialNumber),
+		"signature_algorithm": strOrNull(ca.SignatureAlgorithm),
+		"issuer":              strOrNull(ca.Issuer),
+		"subject":             strOrNull(ca.Subject),
+		"expire_time":         strOrNull(ca.ExpireTime),
+		"is_updatable":        types.BoolPointerValue(ca.IsUpdatable),
 	}
-	return types.StringValue(s)
 }
 
 // cgwCAContent returns the content of a ca_certificate value (null when the
 // object is null or unknown).
-func cgwCAContent(ctx context.Context, obj types.Object) (cgwPEMValue, diag.Diagnostics) {
+func cgwCAContent(ctx context.Context, obj types.Object) (pemValue, diag.Diagnostics) {
 	if obj.IsNull() || obj.IsUnknown() {
-		return cgwPEMNull(), nil
+		return pemNull(), nil
 	}
 	var m cgwCACertificateModel
 	diags := obj.As(ctx, &m, basetypes.ObjectAsOptions{})
@@ -529,211 +495,4 @@ func cgwExpandCA(ctx context.Context, obj types.Object) (*client.CACertificateRe
 		return nil, diags
 	}
 	return &client.CACertificateRequest{Content: content.ValueString()}, diags
-}
-
-// ---- PEM certificate content: a string type with semantic equality ----
-
-// cgwPEMType is the type of ca_certificate.content: a string whose values
-// compare by their decoded PEM blocks, so line endings and surrounding
-// whitespace never cause a diff.
-type cgwPEMType struct {
-	basetypes.StringType
-}
-
-var _ basetypes.StringTypable = cgwPEMType{}
-
-// String implements attr.Type.
-func (t cgwPEMType) String() string { return "cgwPEMType" }
-
-// Equal implements attr.Type.
-func (t cgwPEMType) Equal(o attr.Type) bool {
-	_, ok := o.(cgwPEMType)
-	return ok
-}
-
-// ValueType implements attr.Type.
-func (t cgwPEMType) ValueType(context.Context) attr.Value { return cgwPEMValue{} }
-
-// ValueFromString implements basetypes.StringTypable.
-func (t cgwPEMType) ValueFromString(_ context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
-	return cgwPEMValue{StringValue: in}, nil
-}
-
-// ValueFromTerraform implements attr.Type.
-func (t cgwPEMType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
-	v, err := t.StringType.ValueFromTerraform(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	s, ok := v.(basetypes.StringValue)
-	if !ok {
-		return nil, fmt.Errorf("unexpected value type %T", v)
-	}
-	return cgwPEMValue{StringValue: s}, nil
-}
-
-// cgwPEMValue is a value of cgwPEMType.
-type cgwPEMValue struct {
-	basetypes.StringValue
-}
-
-var _ basetypes.StringValuableWithSemanticEquals = cgwPEMValue{}
-
-// cgwPEMNull is a null cgwPEMValue.
-func cgwPEMNull() cgwPEMValue { return cgwPEMValue{StringValue: types.StringNull()} }
-
-// Type implements attr.Value.
-func (v cgwPEMValue) Type(context.Context) attr.Type { return cgwPEMType{} }
-
-// Equal implements attr.Value.
-func (v cgwPEMValue) Equal(o attr.Value) bool {
-	other, ok := o.(cgwPEMValue)
-	return ok && v.StringValue.Equal(other.StringValue)
-}
-
-// StringSemanticEquals implements basetypes.StringValuableWithSemanticEquals.
-func (v cgwPEMValue) StringSemanticEquals(_ context.Context, o basetypes.StringValuable) (bool, diag.Diagnostics) {
-	other, ok := o.(cgwPEMValue)
-	if !ok {
-		return false, nil
-	}
-	return cgwPEMEquivalent(v.ValueString(), other.ValueString()), nil
-}
-
-// cgwPEMEquivalent reports whether two PEM texts hold the same blocks (types
-// and bytes), ignoring line endings, line wrapping and surrounding text
-// whitespace. Texts that are not PEM compare after normalising line endings
-// and trimming.
-func cgwPEMEquivalent(a, b string) bool {
-	ba, oka := cgwPEMBlocks(a)
-	bb, okb := cgwPEMBlocks(b)
-	if oka && okb {
-		if len(ba) != len(bb) {
-			return false
-		}
-		for i := range ba {
-			if ba[i].Type != bb[i].Type || !bytes.Equal(ba[i].Bytes, bb[i].Bytes) {
-				return false
-			}
-		}
-		return true
-	}
-	return cgwNormalizeText(a) == cgwNormalizeText(b)
-}
-
-// cgwPEMBlocks decodes every PEM block of s; ok is false when s has none or has
-// anything but whitespace outside them.
-func cgwPEMBlocks(s string) ([]*pem.Block, bool) {
-	rest := []byte(strings.ReplaceAll(s, "\r\n", "\n"))
-	var blocks []*pem.Block
-	for {
-		var b *pem.Block
-		b, rest = pem.Decode(rest)
-		if b == nil {
-			break
-		}
-		blocks = append(blocks, b)
-	}
-	return blocks, len(blocks) > 0 && len(bytes.TrimSpace(rest)) == 0
-}
-
-// cgwNormalizeText converts CRLF to LF and trims surrounding whitespace.
-func cgwNormalizeText(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
-}
-
-// cgwPEMKeepPrior plans the prior content when the configured content holds
-// the same certificate. Semantic equality alone covers only values the
-// provider returns; Terraform accepts a planned value equal to the prior one
-// as "functionally equivalent" to the configuration.
-type cgwPEMKeepPrior struct{}
-
-var _ planmodifier.String = cgwPEMKeepPrior{}
-
-// Description implements planmodifier.Describer.
-func (cgwPEMKeepPrior) Description(context.Context) string {
-	return "differences in line endings or surrounding whitespace of the same certificate are not a change"
-}
-
-// MarkdownDescription implements planmodifier.Describer.
-func (m cgwPEMKeepPrior) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-// PlanModifyString implements planmodifier.String.
-func (cgwPEMKeepPrior) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.StateValue.IsNull() || req.StateValue.IsUnknown() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() {
-		return
-	}
-	if cgwPEMEquivalent(req.StateValue.ValueString(), req.PlanValue.ValueString()) {
-		resp.PlanValue = req.StateValue
-	}
-}
-
-// cgwPEMValidator checks a CA certificate at plan time: 1-8192 characters, a
-// PEM CERTIFICATE block holding a DER structure, and, when Go can parse the
-// certificate (it cannot parse SM2 ones), a CA certificate. An expired
-// certificate is a warning.
-type cgwPEMValidator struct{}
-
-var _ validator.String = cgwPEMValidator{}
-
-// Description implements validator.Describer.
-func (cgwPEMValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must be a PEM-encoded CA certificate of at most %d characters", apispec.CACertificateMaxLength)
-}
-
-// MarkdownDescription implements validator.Describer.
-func (v cgwPEMValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-// ValidateString implements validator.String.
-func (cgwPEMValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	if err := apispec.CheckContentLength(s, apispec.CACertificateMaxLength); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate", fmt.Sprintf("The certificate %s.", err))
-		return
-	}
-	cert, reason := cgwParseCertificatePEM(s)
-	if reason != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate", reason)
-		return
-	}
-	if cert == nil {
-		return // a well-formed certificate Go cannot parse (SM2): the service decides
-	}
-	if !cert.IsCA {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate",
-			fmt.Sprintf("The certificate (subject %q) is not a CA certificate (its basic constraints do not say CA:TRUE).",
-				cert.Subject.String()))
-		return
-	}
-	if time.Now().After(cert.NotAfter) {
-		resp.Diagnostics.AddAttributeWarning(req.Path, "Expired CA Certificate",
-			fmt.Sprintf("The CA certificate (subject %q) expired on %s.", cert.Subject.String(), cert.NotAfter.UTC().Format(time.RFC3339)))
-	}
-}
-
-// cgwParseCertificatePEM decodes the first PEM block of s, which must be a
-// CERTIFICATE holding one DER structure. It returns the parsed certificate,
-// or nil when the DER is well formed but crypto/x509 cannot parse it (SM2
-// certificates of GM gateways), or a reason why s is not a certificate.
-func cgwParseCertificatePEM(s string) (*x509.Certificate, string) {
-	block, _ := pem.Decode([]byte(strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n")))
-	if block == nil {
-		return nil, "The content is not PEM: expected a block starting with -----BEGIN CERTIFICATE-----."
-	}
-	if block.Type != "CERTIFICATE" {
-		return nil, fmt.Sprintf("The PEM block is a %q, not a CERTIFICATE.", block.Type)
-	}
-	var raw asn1.RawValue
-	rest, err := asn1.Unmarshal(block.Bytes, &raw)
-	if err != nil || len(rest) != 0 || raw.Tag != asn1.TagSequence {
-		return nil, "The PEM CERTIFICATE block does not hold a DER-encoded certificate."
-	}
-	cert, err := x509.ParseCertificate(block.Bytes)
-	if err != nil {
-		return nil, ""
-	}
-	return cert, ""
 }

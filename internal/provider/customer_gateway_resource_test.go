@@ -20,13 +20,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -51,43 +48,6 @@ const (
 	cgwTagListRoute    = "GET /v5/{project_id}/customer-gateway/{resource_id}/tags"
 	cgwTagRoutesPrefix = "/v5/{project_id}/customer-gateway/"
 )
-
-// testCgwCert is a generated certificate (the key is discarded).
-type testCgwCert struct {
-	PEM    string
-	Serial string
-}
-
-// newTestCgwCert generates a self-signed ECDSA certificate; isCA sets the
-// CA basic constraint. Nothing is written to disk.
-func newTestCgwCert(t *testing.T, cn string, isCA bool) testCgwCert {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatalf("generating key: %v", err)
-	}
-	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 62))
-	if err != nil {
-		t.Fatalf("serial: %v", err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          serial,
-		Subject:               pkix.Name{CommonName: cn, Organization: []string{"Example"}, Country: []string{"CN"}},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(365 * 24 * time.Hour),
-		IsCA:                  isCA,
-		BasicConstraintsValid: true,
-		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatalf("creating certificate: %v", err)
-	}
-	return testCgwCert{
-		PEM:    string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})),
-		Serial: serial.String(),
-	}
-}
 
 // cgwConfig renders a provider block and one customer gateway with the given body lines.
 func cgwConfig(env *testEnv, providerExtra []string, body ...string) string {
@@ -255,14 +215,8 @@ func TestAccCustomerGateway_disappears(t *testing.T) {
 		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
 		Steps: []resource.TestStep{
 			{
-				Config: cgwConfig(env, nil, `name = "cgw-gone"`, `id_value = "203.0.113.40"`),
-				Check: func(s *terraform.State) error {
-					id := s.RootModule().Resources[cgwAddr].Primary.ID
-					if !env.Emu.DeleteResource(emulator.KindCustomerGateway, id) {
-						return fmt.Errorf("the emulator has no customer gateway %s", id)
-					}
-					return nil
-				},
+				Config:             cgwConfig(env, nil, `name = "cgw-gone"`, `id_value = "203.0.113.40"`),
+				Check:              checkDeletedBehindTerraform(env, emulator.KindCustomerGateway, cgwAddr, "id"),
 				ExpectNonEmptyPlan: true,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(cgwAddr, plancheck.ResourceActionCreate)},
@@ -281,9 +235,11 @@ func TestCustomerGatewayResource_deleteMissing(t *testing.T) {
 		t.Fatalf("emulator: want not found, got %v", err)
 	}
 	r := &customerGatewayResource{data: &ProviderData{Client: env.Client}}
-	resp := deleteCustomerGatewayDirect(t, r, "00000000-0000-0000-0000-000000000000")
-	if resp.HasError() {
-		t.Fatalf("delete of a missing customer gateway: %v", resp)
+	st := stateWithID(t, r, "00000000-0000-0000-0000-000000000000")
+	resp := fwresource.DeleteResponse{State: st}
+	r.Delete(t.Context(), fwresource.DeleteRequest{State: st}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("delete of a missing customer gateway: %v", resp.Diagnostics)
 	}
 }
 
@@ -564,15 +520,15 @@ func TestCgwPEMEquivalent(t *testing.T) {
 		{a, "not pem", false},
 	}
 	for i, c := range cases {
-		if got := cgwPEMEquivalent(c.x, c.y); got != c.want {
-			t.Errorf("case %d: cgwPEMEquivalent = %v, want %v", i, got, c.want)
+		if got := pemEquivalent(c.x, c.y); got != c.want {
+			t.Errorf("case %d: pemEquivalent = %v, want %v", i, got, c.want)
 		}
-		if got := cgwPEMEquivalent(c.y, c.x); got != c.want {
-			t.Errorf("case %d (swapped): cgwPEMEquivalent = %v, want %v", i, got, c.want)
+		if got := pemEquivalent(c.y, c.x); got != c.want {
+			t.Errorf("case %d (swapped): pemEquivalent = %v, want %v", i, got, c.want)
 		}
 	}
-	eq, _ := cgwPEMValue{StringValue: types.StringValue(a)}.StringSemanticEquals(context.Background(),
-		cgwPEMValue{StringValue: types.StringValue(strings.ReplaceAll(a, "\n", "\r\n"))})
+	eq, _ := pemValue{StringValue: types.StringValue(a)}.StringSemanticEquals(context.Background(),
+		pemValue{StringValue: types.StringValue(strings.ReplaceAll(a, "\n", "\r\n"))})
 	if !eq {
 		t.Error("StringSemanticEquals: CRLF variant should be equal")
 	}
@@ -610,7 +566,7 @@ func TestCgwPEMValidator(t *testing.T) {
 	}
 	for _, c := range cases {
 		var resp validator.StringResponse
-		cgwPEMValidator{}.ValidateString(context.Background(), validator.StringRequest{
+		pemCACertificateValidator{}.ValidateString(context.Background(), validator.StringRequest{
 			Path: path.Root("content"), ConfigValue: types.StringValue(c.value),
 		}, &resp)
 		if got := resp.Diagnostics.ErrorsCount() > 0; got != c.errs {
@@ -620,27 +576,6 @@ func TestCgwPEMValidator(t *testing.T) {
 			t.Errorf("%s: warning = %v, want %v (%v)", c.name, got, c.warning, resp.Diagnostics)
 		}
 	}
-}
-
-// deleteCustomerGatewayDirect runs the resource's Delete on a state holding only id.
-func deleteCustomerGatewayDirect(t *testing.T, r *customerGatewayResource, id string) diag.Diagnostics {
-	t.Helper()
-	ctx := context.Background()
-	var sresp fwresource.SchemaResponse
-	r.Schema(ctx, fwresource.SchemaRequest{}, &sresp)
-	st := tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(sresp.Schema.Type().TerraformType(ctx), nil)}
-	m := customerGatewayResourceModel{
-		ID:            types.StringValue(id),
-		CACertificate: types.ObjectNull(cgwCACertificateAttrTypes),
-		Tags:          types.MapNull(types.StringType),
-		TagsAll:       types.MapNull(types.StringType),
-	}
-	if d := st.Set(ctx, &m); d.HasError() {
-		t.Fatalf("building state: %v", d)
-	}
-	resp := fwresource.DeleteResponse{State: st}
-	r.Delete(ctx, fwresource.DeleteRequest{State: st}, &resp)
-	return resp.Diagnostics
 }
 
 // TestAccCustomerGateway_examples applies the documentation examples (every

@@ -157,7 +157,7 @@ func (d *customerGatewaysDataSource) Configure(_ context.Context, req datasource
 
 // Read implements datasource.DataSource.
 func (d *customerGatewaysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !dsConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_customer_gateways") {
+	if !providerConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_customer_gateways") {
 		return
 	}
 	var m customerGatewaysDataSourceModel
@@ -222,26 +222,10 @@ func cgwMatches(cgw *client.CustomerGateway, name, idType types.String, tags map
 // cgwItemValue converts one customer gateway to a customer_gateways item.
 func cgwItemValue(cgw *client.CustomerGateway) (types.Object, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	asn := types.Int64Null()
-	if cgw.BgpAsn != nil {
-		asn = types.Int64Value(*cgw.BgpAsn)
-	}
 	ca := types.ObjectNull(cgwCACertificateInfoAttrTypes)
-	if c := cgw.CACertificate; c != nil {
-		updatable := types.BoolNull()
-		if c.IsUpdatable != nil {
-			updatable = types.BoolValue(*c.IsUpdatable)
-		}
+	if cgw.CACertificate != nil {
 		var d diag.Diagnostics
-		ca, d = types.ObjectValue(cgwCACertificateInfoAttrTypes, map[string]attr.Value{
-			"id":                  cgwOptionalString(c.ID),
-			"serial_number":       cgwOptionalString(c.SerialNumber),
-			"signature_algorithm": cgwOptionalString(c.SignatureAlgorithm),
-			"issuer":              cgwOptionalString(c.Issuer),
-			"subject":             cgwOptionalString(c.Subject),
-			"expire_time":         cgwOptionalString(c.ExpireTime),
-			"is_updatable":        updatable,
-		})
+		ca, d = types.ObjectValue(cgwCACertificateInfoAttrTypes, cgwCAInfoValues(cgw.CACertificate))
 		diags.Append(d...)
 	}
 	idType := cgw.IDType
@@ -254,12 +238,12 @@ func cgwItemValue(cgw *client.CustomerGateway) (types.Object, diag.Diagnostics) 
 		"name":           types.StringValue(cgw.Name),
 		"id_type":        types.StringValue(idType),
 		"id_value":       types.StringValue(cgw.IDValue),
-		"bgp_asn":        asn,
+		"bgp_asn":        types.Int64PointerValue(cgw.BgpAsn),
 		"ca_certificate": ca,
 		"tags":           tags,
 		"tags_all":       tags,
-		"created_at":     cgwOptionalString(cgw.CreatedAt),
-		"updated_at":     cgwOptionalString(cgw.UpdatedAt),
+		"created_at":     strOrNull(cgw.CreatedAt),
+		"updated_at":     strOrNull(cgw.UpdatedAt),
 	})
 	diags.Append(d...)
 	return obj, diags

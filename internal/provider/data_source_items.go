@@ -156,6 +156,38 @@ func (s dsItemSpec) list(items []attr.Value) (types.List, diag.Diagnostics) {
 	return types.ListValue(s.objectType(), items)
 }
 
+// dsFlattenItems lists values as the items of a list data source built from
+// resource r (leaving out exclude): each value goes through the resource's
+// own flatten function, with a null model of r as its prior, and idOf gives
+// its id. A value whose flatten fails is left out; its errors are returned.
+func dsFlattenItems[T, M any](ctx context.Context, r resource.Resource, exclude []string, values []T,
+	idOf func(*T) string, flatten func(v *T, prior *M) (any, diag.Diagnostics),
+) (items, ids types.List, diags diag.Diagnostics) {
+	spec, d := newDSItemSpec(ctx, r, exclude...)
+	diags.Append(d...)
+	var prior M
+	diags.Append(spec.nullModel(ctx, &prior)...)
+	if diags.HasError() {
+		return types.ListNull(spec.objectType()), types.ListNull(types.StringType), diags
+	}
+	objs := make([]attr.Value, 0, len(values))
+	idList := make([]string, 0, len(values))
+	for i := range values {
+		m, d := flatten(&values[i], &prior)
+		diags.Append(d...)
+		if d.HasError() {
+			continue
+		}
+		obj, d := spec.item(ctx, m)
+		diags.Append(d...)
+		objs = append(objs, obj)
+		idList = append(idList, idOf(&values[i]))
+	}
+	items, d = spec.list(objs)
+	diags.Append(d...)
+	return items, dsStringList(idList), diags
+}
+
 // dsComputedAttribute converts a resource attribute into a computed
 // data-source attribute of the same type, description and sensitivity.
 func dsComputedAttribute(a rschema.Attribute) dschema.Attribute {
@@ -327,14 +359,4 @@ func dsTagsFilterAttribute(what string) dschema.MapAttribute {
 		MarkdownDescription: "Only " + what + " that carry every one of these tags with exactly these values " +
 			"(applied by the provider after reading all pages).",
 	}
-}
-
-// dsConfigured reports (with an error) a data source read before Configure.
-func dsConfigured(data *ProviderData, diags *diag.Diagnostics, typeName string) bool {
-	if data == nil {
-		diags.AddError("Provider Not Configured",
-			"The huaweicloudvpn provider was not configured before "+typeName+" was read. This is a bug in the provider; please report it.")
-		return false
-	}
-	return true
 }

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"net/http"
@@ -113,36 +112,24 @@ func stateID(s *terraform.State, addr string) string {
 	return ""
 }
 
-// recordingEnv serves env's emulator through a proxy that records every
-// request (method, path, query, body) and calls after (when not nil) once
-// the emulator has answered, before the answer is sent on. Configurations
-// built from the returned env go through the proxy.
+// recordingEnv serves env's emulator through a proxy (hookServer) that
+// records every request (method, path, query, body) and calls after (when
+// not nil) once the emulator has answered, before the answer is sent on.
+// Configurations built from the returned env go through the proxy.
 func recordingEnv(t *testing.T, env *testEnv, after func(r *http.Request, code int)) (*testEnv, *apiRecorder) {
 	t.Helper()
 	rec := &apiRecorder{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(r.Body)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
+	proxied := hookServer(t, env, func(_ http.ResponseWriter, r *http.Request, out *httptest.ResponseRecorder) bool {
+		body, _ := io.ReadAll(r.Body) // a bytes.Reader: never fails
 		rec.mu.Lock()
 		rec.reqs = append(rec.reqs, apiRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Body: body})
 		rec.mu.Unlock()
-		out := httptest.NewRecorder()
-		env.Emu.ServeHTTP(out, r)
 		if after != nil {
 			after(r, out.Code)
 		}
-		for k, v := range out.Header() {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(out.Code)
-		_, _ = w.Write(out.Body.Bytes())
-	}))
-	t.Cleanup(srv.Close)
-	return &testEnv{Emu: env.Emu, Server: srv, Client: env.Client}, rec
+		return false
+	})
+	return proxied, rec
 }
 
 func TestAPIRecorder_expectQuery(t *testing.T) {

@@ -1,12 +1,9 @@
 package provider
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"maps"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 )
 
-// Checks on the emulator shared by the vpn_gateway and customer_gateway tests.
+// Checks on the emulator shared by the resource tests.
 
 // checkRequestCounts checks how many requests each route got since the
 // emulator's last ResetCounts (routes as the emulator names them, such as
@@ -71,6 +68,26 @@ func checkServiceTags(env *testEnv, addr, resourceType string, want map[string]s
 	}
 }
 
+// checkDeletedBehindTerraform deletes the resource at addr from the emulator
+// (kind is an emulator.Kind* constant), as the _disappears tests need;
+// idAttr is the state attribute the emulator knows it by ("id" for most).
+func checkDeletedBehindTerraform(env *testEnv, kind, addr, idAttr string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[addr]
+		if !ok {
+			return fmt.Errorf("%s not in state", addr)
+		}
+		id := rs.Primary.ID
+		if idAttr != "id" {
+			id = rs.Primary.Attributes[idAttr]
+		}
+		if !env.Emu.DeleteResource(kind, id) {
+			return fmt.Errorf("the emulator has no %s %s to delete", kind, id)
+		}
+		return nil
+	}
+}
+
 // copyExamples copies the .tf files of examples/resources/<typeName> into a
 // new temporary directory with a provider block for env, and returns the
 // directory and how many example files it holds.
@@ -95,25 +112,4 @@ func copyExamples(t *testing.T, env *testEnv, typeName string) (dir string, n in
 		t.Fatal(err)
 	}
 	return dir, len(files)
-}
-
-// hookServer serves env's emulator through hook, which sees each request
-// and the emulator's recorded answer and may replace it (return true after
-// writing its own answer to w).
-func hookServer(t *testing.T, env *testEnv, hook func(w http.ResponseWriter, r *http.Request, rec *httptest.ResponseRecorder) bool) *testEnv {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec := httptest.NewRecorder()
-		env.Emu.ServeHTTP(rec, r)
-		if hook(w, r, rec) {
-			return
-		}
-		for k, v := range rec.Header() {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(rec.Code)
-		_, _ = w.Write(bytes.Clone(rec.Body.Bytes()))
-	}))
-	t.Cleanup(srv.Close)
-	return &testEnv{Emu: env.Emu, Server: srv, Client: env.Client}
 }

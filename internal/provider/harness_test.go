@@ -1,8 +1,11 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -16,8 +19,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -177,6 +183,54 @@ func (e *testEnv) CheckDestroy(kind string) resource.TestCheckFunc {
 		}
 		return nil
 	}
+}
+
+// hookServer serves env's emulator through a proxy that calls hook with each
+// request (its body readable again) and the emulator's recorded answer before
+// the answer goes back to the provider. hook may replace the answer: it
+// returns true after writing its own to w. The returned env shares env's
+// emulator and client; configurations built from it go through the proxy.
+func hookServer(t *testing.T, env *testEnv, hook func(w http.ResponseWriter, r *http.Request, rec *httptest.ResponseRecorder) bool) *testEnv {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		rec := httptest.NewRecorder()
+		env.Emu.ServeHTTP(rec, r)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if hook(w, r, rec) {
+			return
+		}
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(rec.Body.Bytes())
+	}))
+	t.Cleanup(srv.Close)
+	return &testEnv{Emu: env.Emu, Server: srv, Client: env.Client}
+}
+
+// stateWithID is a state of r's schema whose attributes are all null but id.
+func stateWithID(t *testing.T, r fwresource.Resource, id string) tfsdk.State {
+	t.Helper()
+	ctx := t.Context()
+	var sr fwresource.SchemaResponse
+	r.Schema(ctx, fwresource.SchemaRequest{}, &sr)
+	typ, ok := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("schema type is not an object")
+	}
+	vals := map[string]tftypes.Value{}
+	for k, at := range typ.AttributeTypes {
+		vals[k] = tftypes.NewValue(at, nil)
+	}
+	vals["id"] = tftypes.NewValue(tftypes.String, id)
+	return tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(typ, vals)}
 }
 
 // ---- the probe data source (test binary only) ----

@@ -306,6 +306,22 @@ func maskSecrets(ctx context.Context, cfg client.Config) context.Context {
 	return ctx
 }
 
+// maskLogSecrets returns ctx with the given secrets (pre-shared keys, private
+// keys; surrounding whitespace trimmed, empty ones skipped) masked in every
+// log entry of the provider's root logger (the client redacts request bodies).
+func maskLogSecrets(ctx context.Context, values ...string) context.Context {
+	var secrets []string
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			secrets = append(secrets, v)
+		}
+	}
+	if len(secrets) == 0 {
+		return ctx
+	}
+	return tflog.MaskLogStrings(ctx, secrets...)
+}
+
 // userAgent is the User-Agent sent with every request.
 func userAgent(version, tfVersion string) string {
 	if version == "" {
@@ -463,4 +479,25 @@ func providerDataFrom(providerData any, diags *diag.Diagnostics) *ProviderData {
 		return nil
 	}
 	return data
+}
+
+// providerConfigured reports (with an error naming what, such as "the VPN
+// connection" or "huaweicloudvpn_quotas") a resource or data source used
+// before Configure handed it provider data.
+func providerConfigured(data *ProviderData, diags *diag.Diagnostics, what string) bool {
+	if data == nil || data.Client == nil {
+		diags.AddError("Provider Not Configured",
+			"The huaweicloudvpn provider was not configured before "+what+" was used. This is a bug in the provider; please report it.")
+		return false
+	}
+	return true
+}
+
+// defaultTags returns the provider's default tags (none before Configure,
+// when data is nil).
+func (data *ProviderData) defaultTags() map[string]string {
+	if data == nil {
+		return nil
+	}
+	return data.DefaultTags
 }

@@ -86,7 +86,7 @@ func (d *quotasDataSource) Configure(_ context.Context, req datasource.Configure
 
 // Read implements datasource.DataSource.
 func (d *quotasDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !dsConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_quotas") {
+	if !providerConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_quotas") {
 		return
 	}
 	var m quotasModel

@@ -72,7 +72,7 @@ func (d *tagsDataSource) Configure(_ context.Context, req datasource.ConfigureRe
 
 // Read implements datasource.DataSource.
 func (d *tagsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !dsConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_tags") {
+	if !providerConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_tags") {
 		return
 	}
 	var m tagsDataSourceModel

@@ -429,22 +429,6 @@ func expandVPNConnectionUpdate(ctx context.Context, plan, state, config *vpnConn
 	return req, changed, diags
 }
 
-// strOrNull is a string value, null when empty.
-func strOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-// intOrNull is an int64 value, null when nil.
-func intOrNull(n *int) types.Int64 {
-	if n == nil {
-		return types.Int64Null()
-	}
-	return types.Int64Value(int64(*n))
-}
-
 // flattenIKEPolicy is the ikepolicy value of a response (null when absent).
 func flattenIKEPolicy(p *client.IKEPolicy) types.Object {
 	if p == nil {

@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
@@ -84,21 +83,6 @@ func (pskValidator) ValidateString(_ context.Context, req validator.StringReques
 		// apispec.CheckPSK never quotes the key; the value stays out of the message.
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Pre-Shared Key", fmt.Sprintf("Attribute %s %s.", req.Path, err))
 	}
-}
-
-// maskPSK returns ctx with the given pre-shared keys masked in every log
-// entry of the provider's root logger (the client redacts request bodies).
-func maskPSK(ctx context.Context, keys ...string) context.Context {
-	var secrets []string
-	for _, k := range keys {
-		if k != "" {
-			secrets = append(secrets, k)
-		}
-	}
-	if len(secrets) == 0 {
-		return ctx
-	}
-	return tflog.MaskLogStrings(ctx, secrets...)
 }
 
 // connStyle returns the lower-case style of a known style value ("static"
@@ -352,7 +336,7 @@ func (r *vpnConnectionResource) ModifyPlan(ctx context.Context, req resource.Mod
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
-	modifyPlanTagsAll(ctx, r.defaultTags(), req, resp)
+	modifyPlanTagsAll(ctx, r.data.defaultTags(), req, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -394,26 +394,9 @@ func (r *vpnConnectionResource) Configure(_ context.Context, req resource.Config
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// defaultTags returns the provider's default tags (none before Configure).
-func (r *vpnConnectionResource) defaultTags() map[string]string {
-	if r.data == nil {
-		return nil
-	}
-	return r.data.DefaultTags
-}
-
-// configured reports (with an error) a resource used before Configure.
-func (r *vpnConnectionResource) configured(diags interface{ AddError(string, string) }) bool {
-	if r.data == nil {
-		diags.AddError("Provider Not Configured", "The huaweicloudvpn provider was not configured before the VPN connection was used. This is a bug in the provider; please report it.")
-		return false
-	}
-	return true
-}
-
 // Create implements resource.Resource.
 func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	if !r.configured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN connection") {
 		return
 	}
 	var plan, config vpnConnectionModel
@@ -436,7 +419,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 	if psk == "" {
 		psk = config.PSKWO.ValueString()
 	}
-	ctx = maskPSK(ctx, psk)
+	ctx = maskLogSecrets(ctx, psk)
 
 	gw, err := c.GetVPNGateway(ctx, plan.VgwID.ValueString())
 	if err != nil {
@@ -467,7 +450,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 	if conn == nil {
 		conn = created
 	}
-	state, d := flattenVPNConnection(ctx, conn, &plan, r.defaultTags())
+	state, d := flattenVPNConnection(ctx, conn, &plan, r.data.defaultTags())
 	resp.Diagnostics.Append(d...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	if err != nil {
@@ -479,7 +462,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 
 // Read implements resource.Resource.
 func (r *vpnConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if !r.configured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN connection") {
 		return
 	}
 	var prior vpnConnectionModel
@@ -496,7 +479,7 @@ func (r *vpnConnectionResource) Read(ctx context.Context, req resource.ReadReque
 		addAPIError(&resp.Diagnostics, "Unable to read the VPN connection", "read VPN connection", prior.ID.ValueString(), err)
 		return
 	}
-	state, d := flattenVPNConnection(ctx, conn, &prior, r.defaultTags())
+	state, d := flattenVPNConnection(ctx, conn, &prior, r.data.defaultTags())
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -506,7 +489,7 @@ func (r *vpnConnectionResource) Read(ctx context.Context, req resource.ReadReque
 
 // Update implements resource.Resource.
 func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	if !r.configured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN connection") {
 		return
 	}
 	var plan, state, config vpnConnectionModel
@@ -525,7 +508,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	defer cancel()
 	c := r.data.Client
 	id := state.ID.ValueString()
-	ctx = maskPSK(ctx, plan.PSK.ValueString(), config.PSKWO.ValueString())
+	ctx = maskLogSecrets(ctx, plan.PSK.ValueString(), config.PSKWO.ValueString())
 
 	body, changed, d := expandVPNConnectionUpdate(ctx, &plan, &state, &config)
 	resp.Diagnostics.Append(d...)
@@ -544,7 +527,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 			// The update was accepted: store what the service reports (an
 			// ERROR status, for instance) rather than the plan.
 			if conn != nil {
-				if st, d := flattenVPNConnection(ctx, conn, &plan, r.defaultTags()); !d.HasError() {
+				if st, d := flattenVPNConnection(ctx, conn, &plan, r.data.defaultTags()); !d.HasError() {
 					resp.Diagnostics.Append(resp.State.Set(ctx, st)...)
 				}
 			}
@@ -575,7 +558,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 			return
 		}
 	}
-	newState, d := flattenVPNConnection(ctx, conn, &plan, r.defaultTags())
+	newState, d := flattenVPNConnection(ctx, conn, &plan, r.data.defaultTags())
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -585,7 +568,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 
 // Delete implements resource.Resource.
 func (r *vpnConnectionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if !r.configured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN connection") {
 		return
 	}
 	var state vpnConnectionModel

@@ -344,17 +344,8 @@ func TestAccVPNConnection_disappears(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             connCheckDestroy(env),
 		Steps: []resource.TestStep{{
-			Config: connConfig(env, connBasicBody()...),
-			Check: func(s *terraform.State) error {
-				id, err := connID(s)
-				if err != nil {
-					return err
-				}
-				if !env.Emu.DeleteResource(emulator.KindConnection, id) {
-					return fmt.Errorf("the emulator has no connection %s to delete", id)
-				}
-				return nil
-			},
+			Config:             connConfig(env, connBasicBody()...),
+			Check:              checkDeletedBehindTerraform(env, emulator.KindConnection, connAddr, "id"),
 			ExpectNonEmptyPlan: true,
 		}},
 	})
@@ -973,23 +964,15 @@ func providerLogEntries(log string) string {
 	return b.String()
 }
 
-// connProxy serves env's emulator through a proxy that calls after with the
-// request and the emulator's answer (status code and body) before the answer
-// goes back to the provider. The returned env shares env's emulator and client.
+// connProxy serves env's emulator through a proxy (hookServer) that calls
+// after with the request and the emulator's answer (status code and body)
+// before the answer goes back to the provider.
 func connProxy(t *testing.T, env *testEnv, after func(r *http.Request, code int, body []byte)) *testEnv {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		out := httptest.NewRecorder()
-		env.Emu.ServeHTTP(out, r)
+	return hookServer(t, env, func(_ http.ResponseWriter, r *http.Request, out *httptest.ResponseRecorder) bool {
 		after(r, out.Code, out.Body.Bytes())
-		for k, v := range out.Header() {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(out.Code)
-		_, _ = w.Write(out.Body.Bytes())
-	}))
-	t.Cleanup(srv.Close)
-	return &testEnv{Emu: env.Emu, Server: srv, Client: env.Client}
+		return false
+	})
 }
 
 // isConnCreate reports a POST to the connection collection.
@@ -1209,7 +1192,7 @@ func TestAccVPNConnection_examples(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	pki := newVGWCertPKI(t, "examples")
+	pki := newTestPKI(t, "examples")
 	for name, content := range map[string]string{
 		"provider.tf": env.ProviderConfig(), "sign.crt": pki.Sign, "sign.key": pki.SignKey, "enc.crt": pki.Enc,
 		"enc.key": pki.EncKey, "ca.crt": pki.CA, "peer-ca.crt": pki.CA,

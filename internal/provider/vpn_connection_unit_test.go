@@ -6,9 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 )
@@ -159,24 +157,6 @@ func TestExpandVPNConnectionCreate_enableNQA(t *testing.T) {
 			t.Errorf("%s: style sent as %q, want lower case", tc.style, req.Style)
 		}
 	}
-}
-
-// stateWithID is a state of r's schema whose attributes are all null but id.
-func stateWithID(t *testing.T, r fwresource.Resource, id string) tfsdk.State {
-	t.Helper()
-	ctx := t.Context()
-	var sr fwresource.SchemaResponse
-	r.Schema(ctx, fwresource.SchemaRequest{}, &sr)
-	typ, ok := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	if !ok {
-		t.Fatal("schema type is not an object")
-	}
-	vals := map[string]tftypes.Value{}
-	for k, at := range typ.AttributeTypes {
-		vals[k] = tftypes.NewValue(at, nil)
-	}
-	vals["id"] = tftypes.NewValue(tftypes.String, id)
-	return tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(typ, vals)}
 }
 
 // TestVPNConnectionResources_deleteMissing: deleting a connection or a monitor that is already

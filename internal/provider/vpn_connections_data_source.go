@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -121,7 +120,7 @@ func (d *vpnConnectionsDataSource) Configure(_ context.Context, req datasource.C
 
 // Read implements datasource.DataSource.
 func (d *vpnConnectionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !dsConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_vpn_connections") {
+	if !providerConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_vpn_connections") {
 		return
 	}
 	var m vpnConnectionsModel
@@ -150,40 +149,15 @@ func (d *vpnConnectionsDataSource) Read(ctx context.Context, req datasource.Read
 			kept = append(kept, c)
 		}
 	}
-	list, ids, diags := vpnConnectionDSItems(ctx, d.data, kept)
+	list, ids, diags := dsFlattenItems(ctx, NewVPNConnectionResource(), vpnConnectionSecretAttrs, kept,
+		func(c *client.VPNConnection) string { return c.ID },
+		func(c *client.VPNConnection, prior *vpnConnectionModel) (any, diag.Diagnostics) {
+			return flattenVPNConnection(ctx, c, prior, d.data.defaultTags())
+		})
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	m.VPNConnections, m.IDs = list, ids
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// vpnConnectionDSItems flattens connections with the resource's own flatten
-// function and returns them as items, with their ids.
-func vpnConnectionDSItems(ctx context.Context, data *ProviderData, conns []client.VPNConnection) (types.List, types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	spec, d := newDSItemSpec(ctx, NewVPNConnectionResource(), vpnConnectionSecretAttrs...)
-	diags.Append(d...)
-	var prior vpnConnectionModel
-	diags.Append(spec.nullModel(ctx, &prior)...)
-	if diags.HasError() {
-		return types.ListNull(spec.objectType()), types.ListNull(types.StringType), diags
-	}
-	items := make([]attr.Value, 0, len(conns))
-	ids := make([]string, 0, len(conns))
-	for i := range conns {
-		m, d := flattenVPNConnection(ctx, &conns[i], &prior, data.DefaultTags)
-		diags.Append(d...)
-		if d.HasError() {
-			continue
-		}
-		obj, d := spec.item(ctx, m)
-		diags.Append(d...)
-		items = append(items, obj)
-		ids = append(ids, conns[i].ID)
-	}
-	list, d := spec.list(items)
-	diags.Append(d...)
-	return list, dsStringList(ids), diags
 }

@@ -8,7 +8,6 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/asn1"
-	"encoding/pem"
 	"fmt"
 	"math/big"
 	"strings"
@@ -61,14 +60,14 @@ type vgwCertificateModel struct {
 	ID                           types.String   `tfsdk:"id"`
 	VgwID                        types.String   `tfsdk:"vgw_id"`
 	Name                         types.String   `tfsdk:"name"`
-	Certificate                  cgwPEMValue    `tfsdk:"certificate"`
-	CertificateChain             cgwPEMValue    `tfsdk:"certificate_chain"`
-	EncCertificate               cgwPEMValue    `tfsdk:"enc_certificate"`
+	Certificate                  pemValue       `tfsdk:"certificate"`
+	CertificateChain             pemValue       `tfsdk:"certificate_chain"`
+	EncCertificate               pemValue       `tfsdk:"enc_certificate"`
 	PrivateKeyWO                 types.String   `tfsdk:"private_key_wo"`
 	EncPrivateKeyWO              types.String   `tfsdk:"enc_private_key_wo"`
 	PrivateKeysWOVersion         types.Int64    `tfsdk:"private_keys_wo_version"`
-	PrivateKey                   cgwPEMValue    `tfsdk:"private_key"`
-	EncPrivateKey                cgwPEMValue    `tfsdk:"enc_private_key"`
+	PrivateKey                   pemValue       `tfsdk:"private_key"`
+	EncPrivateKey                pemValue       `tfsdk:"enc_private_key"`
 	Status                       types.String   `tfsdk:"status"`
 	Issuer                       types.String   `tfsdk:"issuer"`
 	SignatureAlgorithm           types.String   `tfsdk:"signature_algorithm"`
@@ -111,10 +110,10 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 	leaf := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{
 			Required:            true,
-			CustomType:          cgwPEMType{},
+			CustomType:          pemType{},
 			MarkdownDescription: desc,
 			Validators:          []validator.String{vgwCertLeafValidator{}},
-			PlanModifiers:       []planmodifier.String{cgwPEMKeepPrior{}},
+			PlanModifiers:       []planmodifier.String{pemKeepPrior{}},
 		}
 	}
 	keyWO := func(desc string) schema.StringAttribute {
@@ -130,10 +129,10 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 		return schema.StringAttribute{
 			Optional:            true,
 			Sensitive:           true,
-			CustomType:          cgwPEMType{},
+			CustomType:          pemType{},
 			MarkdownDescription: desc,
 			Validators:          []validator.String{vgwCertKeyValidator{}},
-			PlanModifiers:       []planmodifier.String{cgwPEMKeepPrior{}},
+			PlanModifiers:       []planmodifier.String{pemKeepPrior{}},
 		}
 	}
 	resp.Schema = schema.Schema{
@@ -187,12 +186,12 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 				" The service never returns it, so an import cannot read it back.", apispec.CertificateMaxLength)),
 			"certificate_chain": schema.StringAttribute{
 				Required:   true,
-				CustomType: cgwPEMType{},
+				CustomType: pemType{},
 				MarkdownDescription: fmt.Sprintf("CA certificate chain (PEM, at most %d characters) that issued `certificate` "+
 					"and `enc_certificate`. Changes in place (the gateway re-binds)."+
 					" The service never returns it, so an import cannot read it back.", apispec.CertificateChainMaxLength),
-				Validators:    []validator.String{cgwPEMValidator{}},
-				PlanModifiers: []planmodifier.String{cgwPEMKeepPrior{}},
+				Validators:    []validator.String{pemCACertificateValidator{}},
+				PlanModifiers: []planmodifier.String{pemKeepPrior{}},
 			},
 			"enc_certificate": leaf(fmt.Sprintf("Encryption certificate (PEM, at most %d characters; a GM, non-CA "+
 				"certificate). Changes in place: the certificate is sent again with its private key, and the gateway re-binds."+
@@ -251,16 +250,6 @@ func (r *vgwCertificateResource) Configure(_ context.Context, req resource.Confi
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// configured reports (with an error) a resource used before Configure.
-func (r *vgwCertificateResource) configured(diags interface{ AddError(string, string) }) bool {
-	if r.data == nil {
-		diags.AddError("Provider Not Configured", "The huaweicloudvpn provider was not configured before the VPN "+
-			"gateway certificate was used. This is a bug in the provider; please report it.")
-		return false
-	}
-	return true
-}
-
 // ConfigValidators implements resource.ResourceWithConfigValidators: each
 // key in exactly one form, and both keys in the same form.
 func (r *vgwCertificateResource) ConfigValidators(context.Context) []resource.ConfigValidator {
@@ -284,7 +273,7 @@ func (r *vgwCertificateResource) ValidateConfig(ctx context.Context, req resourc
 	chain := vgwCertParseChain(m.CertificateChain)
 	pairs := []struct {
 		certAttr string
-		cert     cgwPEMValue
+		cert     pemValue
 		keys     map[string]types.String
 	}{
 		{"certificate", m.Certificate, map[string]types.String{"private_key": m.PrivateKey.StringValue, "private_key_wo": m.PrivateKeyWO}},
@@ -390,7 +379,7 @@ func vgwCertNotGMDetail(id, flavor string) string {
 // Create implements resource.Resource: upload (or take over an existing
 // certificate by updating it), then wait for BOUND.
 func (r *vgwCertificateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	if !r.configured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway certificate") {
 		return
 	}
 	var plan, config vgwCertificateModel
@@ -410,7 +399,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 	vgwID := plan.VgwID.ValueString()
 
 	signKey, encKey := vgwCertKeys(&plan, &config)
-	ctx = vgwCertMaskKeys(ctx, signKey, encKey)
+	ctx = maskLogSecrets(ctx, signKey, encKey)
 	if signKey == "" || encKey == "" {
 		resp.Diagnostics.AddError("Missing Private Key", "Both private keys are needed to upload the certificate: set "+
 			"private_key_wo and enc_private_key_wo (Terraform 1.11 or later), or private_key and enc_private_key.")
@@ -488,7 +477,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 // not the one the service reports (changed outside Terraform) is dropped from
 // the state, so the next plan sends the configured one again.
 func (r *vgwCertificateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if !r.configured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway certificate") {
 		return
 	}
 	var prior vgwCertificateModel
@@ -510,7 +499,7 @@ func (r *vgwCertificateResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	state := flattenVGWCertificate(cert, &prior)
 	for _, p := range []struct {
-		pem    *cgwPEMValue
+		pem    *pemValue
 		serial string
 	}{
 		{&state.Certificate, cert.CertificateSerialNumber},
@@ -519,7 +508,7 @@ func (r *vgwCertificateResource) Read(ctx context.Context, req resource.ReadRequ
 	} {
 		if vgwCertSerialDiffers(p.pem.StringValue, p.serial) {
 			tflog.Info(ctx, "A certificate of the VPN gateway changed outside Terraform", map[string]any{"vgw_id": vgwID})
-			*p.pem = cgwPEMNull()
+			*p.pem = pemNull()
 		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -530,7 +519,7 @@ func (r *vgwCertificateResource) Read(ctx context.Context, req resource.ReadRequ
 // of them when private_keys_wo_version changes. Material changes wait for
 // BOUND again. Adopting values after an import calls nothing.
 func (r *vgwCertificateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	if !r.configured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway certificate") {
 		return
 	}
 	var plan, state, config vgwCertificateModel
@@ -551,7 +540,7 @@ func (r *vgwCertificateResource) Update(ctx context.Context, req resource.Update
 	vgwID, id := state.VgwID.ValueString(), state.ID.ValueString()
 
 	signKey, encKey := vgwCertKeys(&plan, &config)
-	ctx = vgwCertMaskKeys(ctx, signKey, encKey)
+	ctx = maskLogSecrets(ctx, signKey, encKey)
 	ch := vgwCertChanges(&state, &plan)
 	body := client.UpdateVPNGatewayCertificateRequest{}
 	send := false
@@ -643,38 +632,29 @@ func (r *vgwCertificateResource) ImportState(ctx context.Context, req resource.I
 // supplies what the service does not return: certificates, keys, version,
 // timeouts, and values the create and update answers lack.
 func flattenVGWCertificate(c *client.VPNGatewayCertificate, base *vgwCertificateModel) vgwCertificateModel {
-	orBase := func(s string, b types.String) types.String {
-		if s != "" {
-			return types.StringValue(s)
-		}
-		if b.IsUnknown() {
-			return types.StringNull()
-		}
-		return b
-	}
 	m := *base
 	m.ID = types.StringValue(c.ID)
-	m.VgwID = orBase(c.VgwID, base.VgwID)
-	m.Name = orBase(c.Name, base.Name)
+	m.VgwID = strOrPrior(c.VgwID, base.VgwID)
+	m.Name = strOrPrior(c.Name, base.Name)
 	m.PrivateKeyWO = types.StringNull()
 	m.EncPrivateKeyWO = types.StringNull()
-	m.Status = orBase(c.Status, types.StringUnknown())
-	m.Issuer = orBase(c.Issuer, base.Issuer)
-	m.SignatureAlgorithm = orBase(c.SignatureAlgorithm, base.SignatureAlgorithm)
-	m.CertificateSerialNumber = orBase(c.CertificateSerialNumber, base.CertificateSerialNumber)
-	m.CertificateSubject = orBase(c.CertificateSubject, base.CertificateSubject)
-	m.CertificateExpireTime = orBase(c.CertificateExpireTime, base.CertificateExpireTime)
-	m.CertificateChainSerialNumber = orBase(c.CertificateChainSerialNumber, base.CertificateChainSerialNumber)
-	m.CertificateChainSubject = orBase(c.CertificateChainSubject, base.CertificateChainSubject)
-	m.CertificateChainExpireTime = orBase(c.CertificateChainExpireTime, base.CertificateChainExpireTime)
-	m.EncCertificateSerialNumber = orBase(c.EncCertificateSerialNumber, base.EncCertificateSerialNumber)
-	m.EncCertificateSubject = orBase(c.EncCertificateSubject, base.EncCertificateSubject)
-	m.EncCertificateExpireTime = orBase(c.EncCertificateExpireTime, base.EncCertificateExpireTime)
-	m.CreatedAt = orBase(c.CreatedAt, base.CreatedAt)
-	m.UpdatedAt = orBase(c.UpdatedAt, base.UpdatedAt)
-	for _, v := range []*cgwPEMValue{&m.Certificate, &m.CertificateChain, &m.EncCertificate, &m.PrivateKey, &m.EncPrivateKey} {
+	m.Status = strOrPrior(c.Status, types.StringUnknown())
+	m.Issuer = strOrPrior(c.Issuer, base.Issuer)
+	m.SignatureAlgorithm = strOrPrior(c.SignatureAlgorithm, base.SignatureAlgorithm)
+	m.CertificateSerialNumber = strOrPrior(c.CertificateSerialNumber, base.CertificateSerialNumber)
+	m.CertificateSubject = strOrPrior(c.CertificateSubject, base.CertificateSubject)
+	m.CertificateExpireTime = strOrPrior(c.CertificateExpireTime, base.CertificateExpireTime)
+	m.CertificateChainSerialNumber = strOrPrior(c.CertificateChainSerialNumber, base.CertificateChainSerialNumber)
+	m.CertificateChainSubject = strOrPrior(c.CertificateChainSubject, base.CertificateChainSubject)
+	m.CertificateChainExpireTime = strOrPrior(c.CertificateChainExpireTime, base.CertificateChainExpireTime)
+	m.EncCertificateSerialNumber = strOrPrior(c.EncCertificateSerialNumber, base.EncCertificateSerialNumber)
+	m.EncCertificateSubject = strOrPrior(c.EncCertificateSubject, base.EncCertificateSubject)
+	m.EncCertificateExpireTime = strOrPrior(c.EncCertificateExpireTime, base.EncCertificateExpireTime)
+	m.CreatedAt = strOrPrior(c.CreatedAt, base.CreatedAt)
+	m.UpdatedAt = strOrPrior(c.UpdatedAt, base.UpdatedAt)
+	for _, v := range []*pemValue{&m.Certificate, &m.CertificateChain, &m.EncCertificate, &m.PrivateKey, &m.EncPrivateKey} {
 		if v.IsUnknown() {
-			*v = cgwPEMNull()
+			*v = pemNull()
 		}
 	}
 	return m
@@ -720,7 +700,7 @@ func vgwCertChanges(state, plan *vgwCertificateModel) vgwCertChange {
 // vgwCertPEMChanged reports whether planned is another certificate than the
 // prior one; when the prior PEM is not known, planned is compared with the
 // serial number the service reports (unknown when either cannot be read).
-func vgwCertPEMChanged(prior cgwPEMValue, priorSerial types.String, planned cgwPEMValue) bool {
+func vgwCertPEMChanged(prior pemValue, priorSerial types.String, planned pemValue) bool {
 	if planned.IsUnknown() {
 		return true
 	}
@@ -728,7 +708,7 @@ func vgwCertPEMChanged(prior cgwPEMValue, priorSerial types.String, planned cgwP
 		return false
 	}
 	if !prior.IsNull() && !prior.IsUnknown() {
-		return !cgwPEMEquivalent(prior.ValueString(), planned.ValueString())
+		return !pemEquivalent(prior.ValueString(), planned.ValueString())
 	}
 	if priorSerial.IsNull() || priorSerial.IsUnknown() {
 		return false
@@ -738,14 +718,14 @@ func vgwCertPEMChanged(prior cgwPEMValue, priorSerial types.String, planned cgwP
 
 // vgwCertKeyChanged reports whether a sensitive key changed from one value
 // to another.
-func vgwCertKeyChanged(prior, planned cgwPEMValue) bool {
+func vgwCertKeyChanged(prior, planned pemValue) bool {
 	if planned.IsUnknown() {
 		return !prior.IsNull()
 	}
 	if prior.IsNull() || prior.IsUnknown() || planned.IsNull() {
 		return false
 	}
-	return !cgwPEMEquivalent(prior.ValueString(), planned.ValueString())
+	return !pemEquivalent(prior.ValueString(), planned.ValueString())
 }
 
 // vgwCertSerialDiffers reports whether the first certificate of pemText can
@@ -779,36 +759,22 @@ func vgwCertKeys(plan, config *vgwCertificateModel) (sign, enc string) {
 	return sign, enc
 }
 
-// vgwCertMaskKeys masks the private keys in every log line of ctx.
-func vgwCertMaskKeys(ctx context.Context, keys ...string) context.Context {
-	var secrets []string
-	for _, k := range keys {
-		if k = strings.TrimSpace(k); k != "" {
-			secrets = append(secrets, k)
-		}
-	}
-	if len(secrets) == 0 {
-		return ctx
-	}
-	return tflog.MaskLogStrings(ctx, secrets...)
-}
-
 // vgwCertParseKnown parses the first certificate of a known value; nil when
 // the value is null, unknown, not PEM, or a certificate Go cannot parse (SM2).
 func vgwCertParseKnown(v types.String) *x509.Certificate {
 	if v.IsNull() || v.IsUnknown() {
 		return nil
 	}
-	cert, _ := cgwParseCertificatePEM(v.ValueString())
+	cert, _ := parseCertificatePEM(v.ValueString())
 	return cert
 }
 
 // vgwCertParseChain parses every certificate of the chain Go can read.
-func vgwCertParseChain(v cgwPEMValue) []*x509.Certificate {
+func vgwCertParseChain(v pemValue) []*x509.Certificate {
 	if v.IsNull() || v.IsUnknown() {
 		return nil
 	}
-	blocks, _ := cgwPEMBlocks(v.ValueString())
+	blocks, _ := pemBlocks(v.ValueString())
 	var out []*x509.Certificate
 	for _, b := range blocks {
 		if b.Type != "CERTIFICATE" {
@@ -834,7 +800,7 @@ func vgwCertIssuedByAny(cert *x509.Certificate, chain []*x509.Certificate) bool 
 // vgwCertParseKey parses a PEM private key (PKCS#8, SEC 1 or PKCS#1); nil
 // when it cannot (not PEM, or an SM2 key Go cannot read).
 func vgwCertParseKey(s string) crypto.Signer {
-	block, _ := pem.Decode([]byte(strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n")))
+	block, _ := pemDecodeFirst(s)
 	if block == nil {
 		return nil
 	}
@@ -893,7 +859,7 @@ func (vgwCertLeafValidator) ValidateString(_ context.Context, req validator.Stri
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Certificate", fmt.Sprintf("The certificate %s.", err))
 		return
 	}
-	cert, reason := cgwParseCertificatePEM(s)
+	cert, reason := parseCertificatePEM(s)
 	if reason != "" {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Certificate", reason)
 		return
@@ -945,7 +911,7 @@ func vgwCertKeyProblem(s string) string {
 	if err := apispec.CheckContentLength(s, apispec.PrivateKeyMaxLength); err != nil {
 		return fmt.Sprintf("The private key %s.", err)
 	}
-	block, rest := pem.Decode([]byte(strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n")))
+	block, rest := pemDecodeFirst(s)
 	switch {
 	case block == nil:
 		return "The value is not PEM: expected a block starting with -----BEGIN ... PRIVATE KEY-----."

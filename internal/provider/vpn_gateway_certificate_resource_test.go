@@ -2,11 +2,7 @@ package provider
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
@@ -18,13 +14,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -46,80 +39,6 @@ const (
 	vgwCertPutRoute  = "PUT /v5/{project_id}/vpn-gateways/{vgw_id}/certificate/{certificate_id}"
 )
 
-// vgwCertPKI is a generated CA with a signing and an encryption certificate
-// it issued, and their keys (PEM). Nothing is written to disk.
-type vgwCertPKI struct {
-	CA, Sign, SignKey, Enc, EncKey  string
-	CASerial, SignSerial, EncSerial string
-}
-
-// vgwCertKey generates an ECDSA P-256 key.
-func vgwCertKey(t *testing.T) *ecdsa.PrivateKey {
-	t.Helper()
-	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatalf("generating key: %v", err)
-	}
-	return k
-}
-
-// vgwCertIssue creates a certificate for key, signed by parent/parentKey
-// (self-signed when parent is nil), and returns its PEM and serial.
-func vgwCertIssue(t *testing.T, cn string, isCA bool, key *ecdsa.PrivateKey, parent *x509.Certificate, parentKey *ecdsa.PrivateKey) (*x509.Certificate, string, string) {
-	t.Helper()
-	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 62))
-	if err != nil {
-		t.Fatalf("serial: %v", err)
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          serial,
-		Subject:               pkix.Name{CommonName: cn, Organization: []string{"Example"}, Country: []string{"CN"}},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(365 * 24 * time.Hour),
-		IsCA:                  isCA,
-		BasicConstraintsValid: true,
-		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment,
-	}
-	if isCA {
-		tmpl.KeyUsage = x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature
-	}
-	if parent == nil {
-		parent, parentKey = tmpl, key
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, &key.PublicKey, parentKey)
-	if err != nil {
-		t.Fatalf("creating certificate: %v", err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatalf("parsing certificate: %v", err)
-	}
-	return cert, string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})), serial.String()
-}
-
-// vgwCertKeyPEM encodes key as SEC 1 ("EC PRIVATE KEY").
-func vgwCertKeyPEM(t *testing.T, key *ecdsa.PrivateKey) string {
-	t.Helper()
-	der, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		t.Fatalf("marshalling key: %v", err)
-	}
-	return string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: der}))
-}
-
-// newVGWCertPKI generates a CA and two certificates it issued.
-func newVGWCertPKI(t *testing.T, name string) vgwCertPKI {
-	t.Helper()
-	caKey, signKey, encKey := vgwCertKey(t), vgwCertKey(t), vgwCertKey(t)
-	ca, caPEM, caSerial := vgwCertIssue(t, name+" CA", true, caKey, nil, nil)
-	_, signPEM, signSerial := vgwCertIssue(t, name+" sign", false, signKey, ca, caKey)
-	_, encPEM, encSerial := vgwCertIssue(t, name+" enc", false, encKey, ca, caKey)
-	return vgwCertPKI{
-		CA: caPEM, Sign: signPEM, SignKey: vgwCertKeyPEM(t, signKey), Enc: encPEM, EncKey: vgwCertKeyPEM(t, encKey),
-		CASerial: caSerial, SignSerial: signSerial, EncSerial: encSerial,
-	}
-}
-
 // vgwCertGateway is the HCL of a private gateway "test" of the given flavor.
 func vgwCertGateway(flavor string) string {
 	return fmt.Sprintf(`
@@ -136,7 +55,7 @@ resource "huaweicloudvpn_vpn_gateway" "test" {
 
 // vgwCertResource is the HCL of the certificate "test" on gateway "test":
 // write-only keys unless sensitive, then the extra lines.
-func vgwCertResource(p vgwCertPKI, sensitive bool, extra ...string) string {
+func vgwCertResource(p testPKI, sensitive bool, extra ...string) string {
 	keys := fmt.Sprintf("  private_key_wo     = %q\n  enc_private_key_wo = %q\n", p.SignKey, p.EncKey)
 	if sensitive {
 		keys = fmt.Sprintf("  private_key        = %q\n  enc_private_key    = %q\n", p.SignKey, p.EncKey)
@@ -153,18 +72,8 @@ resource "huaweicloudvpn_vpn_gateway_certificate" "test" {
 }
 
 // vgwCertConfig is provider + GM gateway + certificate.
-func vgwCertConfig(env *testEnv, p vgwCertPKI, sensitive bool, extra ...string) string {
+func vgwCertConfig(env *testEnv, p testPKI, sensitive bool, extra ...string) string {
 	return env.ProviderConfig() + vgwCertGateway("GM") + vgwCertResource(p, sensitive, extra...)
-}
-
-// vgwCertCount checks how many requests a route got since the last ResetCounts.
-func vgwCertCount(env *testEnv, route string, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if got := env.Emu.RequestCounts()[route]; got != want {
-			return fmt.Errorf("%s: want %d requests, got %d (all: %v)", route, want, got, env.Emu.RequestCounts())
-		}
-		return nil
-	}
 }
 
 // vgwCertNoKeyInState fails when any attribute of any resource in the state
@@ -210,7 +119,7 @@ func vgwCertPuts(t *testing.T, rec *apiRecorder) []map[string]string {
 
 func TestAccVPNGatewayCertificate_basic(t *testing.T) {
 	env := newTestEnv(t)
-	p := newVGWCertPKI(t, "basic")
+	p := newTestPKI(t, "basic")
 	cfg := vgwCertConfig(env, p, false, `name = "cert-basic"`)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -293,8 +202,8 @@ import {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					vgwCertCount(env, vgwCertPutRoute, 0),
-					vgwCertCount(env, vgwCertPostRoute, 0),
+					checkRequestCounts(env, map[string]int{vgwCertPutRoute: 0}),
+					checkRequestCounts(env, map[string]int{vgwCertPostRoute: 0}),
 				),
 			},
 		},
@@ -303,7 +212,7 @@ import {
 
 func TestAccVPNGatewayCertificate_update(t *testing.T) {
 	env := newTestEnv(t)
-	a, b := newVGWCertPKI(t, "first"), newVGWCertPKI(t, "second")
+	a, b := newTestPKI(t, "first"), newTestPKI(t, "second")
 	crlf := a
 	crlf.Sign = strings.ReplaceAll(a.Sign, "\n", "\r\n") + "\r\n"
 	crlf.CA = "\n" + a.CA
@@ -342,7 +251,7 @@ func TestAccVPNGatewayCertificate_update(t *testing.T) {
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("name"), knownvalue.StringExact("cert-renamed")),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("status"), knownvalue.StringExact("BOUND")),
 				},
-				Check: vgwCertCount(env, vgwCertPutRoute, 1),
+				Check: checkRequestCounts(env, map[string]int{vgwCertPutRoute: 1}),
 			},
 			{
 				// New certificates, chain and keys: updated in place, id kept.
@@ -366,8 +275,8 @@ func TestAccVPNGatewayCertificate_update(t *testing.T) {
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("issuer"), knownvalue.StringRegexp(regexp.MustCompile(`CN=second CA`))),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					vgwCertCount(env, vgwCertPutRoute, 1),
-					vgwCertCount(env, vgwCertPostRoute, 0),
+					checkRequestCounts(env, map[string]int{vgwCertPutRoute: 1}),
+					checkRequestCounts(env, map[string]int{vgwCertPostRoute: 0}),
 				),
 			},
 		},
@@ -377,7 +286,7 @@ func TestAccVPNGatewayCertificate_update(t *testing.T) {
 func TestAccVPNGatewayCertificate_privateKeysWoVersion(t *testing.T) {
 	base := newTestEnv(t)
 	env, rec := recordingEnv(t, base, nil)
-	p := newVGWCertPKI(t, "wo")
+	p := newTestPKI(t, "wo")
 	cfg := func(extra ...string) string { return vgwCertConfig(env, p, false, extra...) }
 	// wantPut checks the PUT bodies since the last reset: n of them, the
 	// last one with (or without) both keys.
@@ -449,7 +358,7 @@ func TestAccVPNGatewayCertificate_privateKeysWoVersion(t *testing.T) {
 
 func TestAccVPNGatewayCertificate_sensitiveVariant(t *testing.T) {
 	env := newTestEnv(t)
-	a, b := newVGWCertPKI(t, "sens"), newVGWCertPKI(t, "sens2")
+	a, b := newTestPKI(t, "sens"), newTestPKI(t, "sens2")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             env.CheckDestroy(emulator.KindCertificate),
@@ -484,7 +393,7 @@ func TestAccVPNGatewayCertificate_sensitiveVariant(t *testing.T) {
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("certificate_serial_number"), knownvalue.StringExact(b.SignSerial)),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("private_key"), knownvalue.StringExact(b.SignKey)),
 				},
-				Check: vgwCertCount(env, vgwCertPutRoute, 1),
+				Check: checkRequestCounts(env, map[string]int{vgwCertPutRoute: 1}),
 			},
 		},
 	})
@@ -492,7 +401,7 @@ func TestAccVPNGatewayCertificate_sensitiveVariant(t *testing.T) {
 
 func TestAccVPNGatewayCertificate_validation(t *testing.T) {
 	env := newTestEnv(t)
-	p, other := newVGWCertPKI(t, "val"), newVGWCertPKI(t, "other")
+	p, other := newTestPKI(t, "val"), newTestPKI(t, "other")
 	gw := env.ProviderConfig() + vgwCertGateway("GM")
 	raw := func(body string) string {
 		return gw + `
@@ -533,7 +442,7 @@ resource "huaweicloudvpn_vpn_gateway_certificate" "test" {
 
 func TestAccVPNGatewayCertificate_notGM(t *testing.T) {
 	env := newTestEnv(t)
-	p := newVGWCertPKI(t, "notgm")
+	p := newTestPKI(t, "notgm")
 	cfg := env.ProviderConfig() + vgwCertGateway("Professional1") + vgwCertResource(p, false)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -571,7 +480,7 @@ func TestAccVPNGatewayCertificate_fault(t *testing.T) {
 			}
 		})
 	})
-	p := newVGWCertPKI(t, "fault")
+	p := newTestPKI(t, "fault")
 	cfg := vgwCertConfig(env, p, false)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -594,8 +503,8 @@ func TestAccVPNGatewayCertificate_fault(t *testing.T) {
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("status"), knownvalue.StringExact("BOUND")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					vgwCertCount(env, vgwCertPostRoute, 0),
-					vgwCertCount(env, vgwCertPutRoute, 1),
+					checkRequestCounts(env, map[string]int{vgwCertPostRoute: 0}),
+					checkRequestCounts(env, map[string]int{vgwCertPutRoute: 1}),
 				),
 			},
 		},
@@ -604,7 +513,7 @@ func TestAccVPNGatewayCertificate_fault(t *testing.T) {
 
 func TestAccVPNGatewayCertificate_disappears(t *testing.T) {
 	env := newTestEnv(t)
-	p := newVGWCertPKI(t, "gone")
+	p := newTestPKI(t, "gone")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
@@ -612,16 +521,8 @@ func TestAccVPNGatewayCertificate_disappears(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: vgwCertConfig(env, p, false),
-				Check: func(s *terraform.State) error {
-					vgwID, err := vgwCertVgwID(s)
-					if err != nil {
-						return err
-					}
-					if !env.Emu.DeleteResource(emulator.KindCertificate, vgwID) {
-						return fmt.Errorf("the emulator has no certificate for gateway %s", vgwID)
-					}
-					return nil
-				},
+				// The emulator knows a gateway's certificate by the gateway id.
+				Check: checkDeletedBehindTerraform(env, emulator.KindCertificate, vgwCertAddr, "vgw_id"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(vgwCertAddr, plancheck.ResourceActionCreate)},
 				},
@@ -635,7 +536,7 @@ func TestAccVPNGatewayCertificate_disappears(t *testing.T) {
 // gateway, and a new resource takes it over without uploading another one.
 func TestAccVPNGatewayCertificate_destroyStateOnly(t *testing.T) {
 	env := newTestEnv(t)
-	p := newVGWCertPKI(t, "stays")
+	p := newTestPKI(t, "stays")
 	var vgwID, certID string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -696,8 +597,8 @@ func TestAccVPNGatewayCertificate_destroyStateOnly(t *testing.T) {
 						}
 						return nil
 					},
-					vgwCertCount(env, vgwCertPostRoute, 0),
-					vgwCertCount(env, vgwCertPutRoute, 1),
+					checkRequestCounts(env, map[string]int{vgwCertPostRoute: 0}),
+					checkRequestCounts(env, map[string]int{vgwCertPutRoute: 1}),
 				),
 			},
 		},
@@ -708,13 +609,8 @@ func TestVGWCertDelete_warns(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	r := NewVPNGatewayCertificateResource()
-	var sresp fwresource.SchemaResponse
-	r.Schema(ctx, fwresource.SchemaRequest{}, &sresp)
-	st := tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(sresp.Schema.Type().TerraformType(ctx), nil)}
 	const certID, vgwID = "5b2f7c1e-8d3a-4e6b-9f0c-1a2b3c4d5e6f", "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e"
-	if d := st.SetAttribute(ctx, path.Root("id"), certID); d.HasError() {
-		t.Fatalf("state: %v", d)
-	}
+	st := stateWithID(t, r, certID)
 	if d := st.SetAttribute(ctx, path.Root("vgw_id"), vgwID); d.HasError() {
 		t.Fatalf("state: %v", d)
 	}
@@ -733,7 +629,7 @@ func TestVGWCertDelete_warns(t *testing.T) {
 
 func TestAccVPNGatewayCertificate_changedOutside(t *testing.T) {
 	env := newTestEnv(t)
-	a, b := newVGWCertPKI(t, "mine"), newVGWCertPKI(t, "theirs")
+	a, b := newTestPKI(t, "mine"), newTestPKI(t, "theirs")
 	cfg := vgwCertConfig(env, a, false)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -777,7 +673,7 @@ func TestAccVPNGatewayCertificate_changedOutside(t *testing.T) {
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("certificate_serial_number"), knownvalue.StringExact(a.SignSerial)),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("enc_certificate_serial_number"), knownvalue.StringExact(a.EncSerial)),
 				},
-				Check: vgwCertCount(env, vgwCertPutRoute, 1),
+				Check: checkRequestCounts(env, map[string]int{vgwCertPutRoute: 1}),
 			},
 		},
 	})
@@ -785,7 +681,7 @@ func TestAccVPNGatewayCertificate_changedOutside(t *testing.T) {
 
 func TestAccVPNGatewayCertificate_gmConnection(t *testing.T) {
 	env := newTestEnv(t)
-	p := newVGWCertPKI(t, "gmconn")
+	p := newTestPKI(t, "gmconn")
 	cgw := fmt.Sprintf(`
 resource "huaweicloudvpn_customer_gateway" "test" {
   name           = "cgw-gm"
@@ -838,7 +734,7 @@ resource "huaweicloudvpn_vpn_connection" "test" {
 func TestAccVPNGatewayCertificate_examples(t *testing.T) {
 	env := newTestEnv(t)
 	dir, _ := copyExamples(t, env, "huaweicloudvpn_vpn_gateway_certificate")
-	p := newVGWCertPKI(t, "example")
+	p := newTestPKI(t, "example")
 	for name, content := range map[string]string{
 		"sign.crt": p.Sign, "ca.crt": p.CA, "enc.crt": p.Enc, "sign.key": p.SignKey, "enc.key": p.EncKey, "peer-ca.crt": p.CA,
 	} {
@@ -887,18 +783,18 @@ func TestAccVPNGatewayCertificate_examples(t *testing.T) {
 
 func TestVGWCertChanges(t *testing.T) {
 	t.Parallel()
-	a, b := newVGWCertPKI(t, "ua"), newVGWCertPKI(t, "ub")
-	pemV := func(s string) cgwPEMValue { return cgwPEMValue{StringValue: types.StringValue(s)} }
-	model := func(p vgwCertPKI) vgwCertificateModel {
+	a, b := newTestPKI(t, "ua"), newTestPKI(t, "ub")
+	pemV := func(s string) pemValue { return pemValue{StringValue: types.StringValue(s)} }
+	model := func(p testPKI) vgwCertificateModel {
 		return vgwCertificateModel{
 			Certificate: pemV(p.Sign), CertificateChain: pemV(p.CA), EncCertificate: pemV(p.Enc),
-			PrivateKey: cgwPEMNull(), EncPrivateKey: cgwPEMNull(), PrivateKeysWOVersion: types.Int64Null(),
+			PrivateKey: pemNull(), EncPrivateKey: pemNull(), PrivateKeysWOVersion: types.Int64Null(),
 			CertificateSerialNumber: types.StringValue(p.SignSerial), CertificateChainSerialNumber: types.StringValue(p.CASerial),
 			EncCertificateSerialNumber: types.StringValue(p.EncSerial),
 		}
 	}
 	imported := model(a)
-	imported.Certificate, imported.CertificateChain, imported.EncCertificate = cgwPEMNull(), cgwPEMNull(), cgwPEMNull()
+	imported.Certificate, imported.CertificateChain, imported.EncCertificate = pemNull(), pemNull(), pemNull()
 	crlf := model(a)
 	crlf.Certificate = pemV(strings.ReplaceAll(a.Sign, "\n", "\r\n"))
 	v1, v2 := model(a), model(a)
@@ -935,7 +831,7 @@ func TestVGWCertChanges(t *testing.T) {
 
 func TestVGWCertSerialDiffers(t *testing.T) {
 	t.Parallel()
-	p := newVGWCertPKI(t, "serial")
+	p := newTestPKI(t, "serial")
 	serial, _ := new(big.Int).SetString(p.SignSerial, 10)
 	hexColons := func(n *big.Int) string {
 		h := fmt.Sprintf("%X", n)
@@ -971,8 +867,8 @@ func TestVGWCertSerialDiffers(t *testing.T) {
 
 func TestVGWCertKeyProblem(t *testing.T) {
 	t.Parallel()
-	p := newVGWCertPKI(t, "keys")
-	key := vgwCertKey(t)
+	p := newTestPKI(t, "keys")
+	key := testKey(t)
 	pkcs8, err := x509.MarshalPKCS8PrivateKey(key)
 	if err != nil {
 		t.Fatal(err)

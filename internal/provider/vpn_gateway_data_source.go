@@ -70,7 +70,7 @@ func (d *vpnGatewayDataSource) Configure(_ context.Context, req datasource.Confi
 
 // Read implements datasource.DataSource.
 func (d *vpnGatewayDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !dsConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_vpn_gateway") {
+	if !providerConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_vpn_gateway") {
 		return
 	}
 	var id, name types.String

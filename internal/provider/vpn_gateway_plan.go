@@ -33,7 +33,7 @@ func (r *vpnGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	modifyPlanTagsAll(ctx, r.defaultTags(), req, resp)
+	modifyPlanTagsAll(ctx, r.data.defaultTags(), req, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -480,18 +480,9 @@ func (r *vpnGatewayResource) Configure(_ context.Context, req resource.Configure
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// notConfigured reports a missing provider configuration.
-func (r *vpnGatewayResource) notConfigured(diags *diag.Diagnostics) bool {
-	if r.data == nil {
-		diags.AddError("Provider Not Configured", "The huaweicloudvpn provider was not configured; this is a bug in the provider.")
-		return true
-	}
-	return false
-}
-
 // Create implements resource.Resource.
 func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	if r.notConfigured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway") {
 		return
 	}
 	var plan vpnGatewayModel
@@ -564,7 +555,7 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 // Read implements resource.Resource. It makes one GET: the gateway's
 // response carries its tags.
 func (r *vpnGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if r.notConfigured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway") {
 		return
 	}
 	var state vpnGatewayModel
@@ -589,7 +580,7 @@ func (r *vpnGatewayResource) Read(ctx context.Context, req resource.ReadRequest,
 // endpoints, only the difference), then the PUT call and the
 // update-specification call, each followed by a wait for ACTIVE.
 func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	if r.notConfigured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway") {
 		return
 	}
 	var plan, state vpnGatewayModel
@@ -676,7 +667,7 @@ func (r *vpnGatewayResource) putAndWait(ctx context.Context, id string, body *cl
 
 // Delete implements resource.Resource. A gateway already gone is a success.
 func (r *vpnGatewayResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if r.notConfigured(&resp.Diagnostics) {
+	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway") {
 		return
 	}
 	var state vpnGatewayModel
@@ -928,27 +919,27 @@ func (r *vpnGatewayResource) setState(ctx context.Context, st interface {
 func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayModel) vpnGatewayModel {
 	m := vpnGatewayModel{
 		ID:                   types.StringValue(gw.ID),
-		Name:                 vgwStringOrPrior(gw.Name, prior.Name),
-		NetworkType:          vgwStringOrPrior(gw.NetworkType, prior.NetworkType),
-		AttachmentType:       vgwStringOrPrior(gw.AttachmentType, prior.AttachmentType),
-		ErID:                 vgwStringOrPrior(gw.ErID, prior.ErID),
-		ConnectSubnet:        vgwStringOrPrior(gw.ConnectSubnet, prior.ConnectSubnet),
-		AccessVpcID:          vgwStringOrPrior(gw.AccessVpcID, prior.AccessVpcID),
-		AccessSubnetID:       vgwStringOrPrior(gw.AccessSubnetID, prior.AccessSubnetID),
-		AccessPrivateIP1:     vgwStringOrPrior(gw.AccessPrivateIP1, prior.AccessPrivateIP1),
-		AccessPrivateIP2:     vgwStringOrPrior(gw.AccessPrivateIP2, prior.AccessPrivateIP2),
-		Flavor:               vgwStringOrPrior(gw.Flavor, prior.Flavor),
-		HAMode:               vgwStringOrPrior(gw.HAMode, prior.HAMode),
-		EnterpriseProjectID:  vgwStringOrPrior(gw.EnterpriseProjectID, prior.EnterpriseProjectID),
+		Name:                 strOrPrior(gw.Name, prior.Name),
+		NetworkType:          strOrPrior(gw.NetworkType, prior.NetworkType),
+		AttachmentType:       strOrPrior(gw.AttachmentType, prior.AttachmentType),
+		ErID:                 strOrPrior(gw.ErID, prior.ErID),
+		ConnectSubnet:        strOrPrior(gw.ConnectSubnet, prior.ConnectSubnet),
+		AccessVpcID:          strOrPrior(gw.AccessVpcID, prior.AccessVpcID),
+		AccessSubnetID:       strOrPrior(gw.AccessSubnetID, prior.AccessSubnetID),
+		AccessPrivateIP1:     strOrPrior(gw.AccessPrivateIP1, prior.AccessPrivateIP1),
+		AccessPrivateIP2:     strOrPrior(gw.AccessPrivateIP2, prior.AccessPrivateIP2),
+		Flavor:               strOrPrior(gw.Flavor, prior.Flavor),
+		HAMode:               strOrPrior(gw.HAMode, prior.HAMode),
+		EnterpriseProjectID:  strOrPrior(gw.EnterpriseProjectID, prior.EnterpriseProjectID),
 		Status:               strOrNull(gw.Status),
 		ConnectionNumber:     types.Int64Value(int64(gw.ConnectionNumber)),
 		UsedConnectionNumber: types.Int64Value(int64(gw.UsedConnectionNumber)),
 		UsedConnectionGroup:  types.Int64Value(int64(gw.UsedConnectionGroup)),
 		CertificateID:        strOrNull(gw.CertificateID),
-		ErAttachmentID:       vgwStringOrPrior(gw.ErAttachmentID, prior.ErAttachmentID),
+		ErAttachmentID:       strOrPrior(gw.ErAttachmentID, prior.ErAttachmentID),
 		SupportedFlavors:     vgwStringSet(gw.SupportedFlavors),
-		CreatedAt:            vgwStringOrPrior(gw.CreatedAt, prior.CreatedAt),
-		UpdatedAt:            vgwStringOrPrior(gw.UpdatedAt, prior.UpdatedAt),
+		CreatedAt:            strOrPrior(gw.CreatedAt, prior.CreatedAt),
+		UpdatedAt:            strOrPrior(gw.UpdatedAt, prior.UpdatedAt),
 		Timeouts:             prior.Timeouts,
 	}
 	if gw.BgpAsn != 0 {
@@ -959,7 +950,7 @@ func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayMode
 
 	// vpc_id: not returned for er gateways; keep the configured value, or
 	// (after an import) take the access VPC, which it stands for.
-	m.VpcID = vgwStringOrPrior(gw.VpcID, prior.VpcID)
+	m.VpcID = strOrPrior(gw.VpcID, prior.VpcID)
 	if m.VpcID.IsNull() && strings.EqualFold(gw.AttachmentType, "er") {
 		m.VpcID = m.AccessVpcID
 	}
@@ -993,28 +984,8 @@ func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayMode
 	}
 
 	all := tagsToMap(gw.Tags)
-	m.Tags, m.TagsAll = splitTags(all, prior.Tags, r.defaultTags())
+	m.Tags, m.TagsAll = splitTags(all, prior.Tags, r.data.defaultTags())
 	return m
-}
-
-// defaultTags returns the provider's default tags (empty when unconfigured).
-func (r *vpnGatewayResource) defaultTags() map[string]string {
-	if r.data == nil {
-		return nil
-	}
-	return r.data.DefaultTags
-}
-
-// vgwStringOrPrior returns s, or the prior value when s is empty and prior is
-// known (a value the service did not return), else null.
-func vgwStringOrPrior(s string, prior types.String) types.String {
-	if s != "" {
-		return types.StringValue(s)
-	}
-	if prior.IsUnknown() {
-		return types.StringNull()
-	}
-	return prior
 }
 
 // vgwKnownInt64OrNull turns an unknown value into null.

@@ -14,11 +14,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -231,14 +228,8 @@ func TestAccVPNGateway_disappears(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             env.CheckDestroy(emulator.KindGateway),
 		Steps: []resource.TestStep{{
-			Config: vgwPublicConfig(env, nil, `  local_subnets = ["192.168.0.0/24"]`, vgwNewEIPs(10)),
-			Check: func(s *terraform.State) error {
-				id := s.RootModule().Resources[vgwAddr].Primary.ID
-				if !env.Emu.DeleteResource(emulator.KindGateway, id) {
-					return fmt.Errorf("gateway %s not found in the emulator", id)
-				}
-				return nil
-			},
+			Config:             vgwPublicConfig(env, nil, `  local_subnets = ["192.168.0.0/24"]`, vgwNewEIPs(10)),
+			Check:              checkDeletedBehindTerraform(env, emulator.KindGateway, vgwAddr, "id"),
 			ExpectNonEmptyPlan: true,
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(vgwAddr, plancheck.ResourceActionCreate)},
@@ -851,12 +842,7 @@ func TestVPNGatewayResource_deleteMissing(t *testing.T) {
 	env := newTestEnv(t)
 	ctx := context.Background()
 	r := &vpnGatewayResource{data: &ProviderData{Client: env.Client}}
-	var sresp fwresource.SchemaResponse
-	r.Schema(ctx, fwresource.SchemaRequest{}, &sresp)
-	st := tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(sresp.Schema.Type().TerraformType(ctx), nil)}
-	if d := st.SetAttribute(ctx, path.Root("id"), "00000000-0000-0000-0000-000000000000"); d.HasError() {
-		t.Fatalf("building state: %v", d)
-	}
+	st := stateWithID(t, r, "00000000-0000-0000-0000-000000000000")
 	resp := fwresource.DeleteResponse{State: st}
 	r.Delete(ctx, fwresource.DeleteRequest{State: st}, &resp)
 	if resp.Diagnostics.HasError() {

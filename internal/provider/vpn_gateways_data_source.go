@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -122,7 +121,7 @@ func (d *vpnGatewaysDataSource) Configure(_ context.Context, req datasource.Conf
 
 // Read implements datasource.DataSource.
 func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if !dsConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_vpn_gateways") {
+	if !providerConfigured(d.data, &resp.Diagnostics, "huaweicloudvpn_vpn_gateways") {
 		return
 	}
 	var m vpnGatewaysModel
@@ -163,25 +162,9 @@ func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadReq
 // vgwDSItems flattens gateways with the resource's own flatten function and
 // returns them as items, with their ids.
 func vgwDSItems(ctx context.Context, data *ProviderData, gws []client.VPNGateway) (types.List, types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	spec, d := vgwDSItemSpec(ctx)
-	diags.Append(d...)
-	var prior vpnGatewayModel
-	diags.Append(spec.nullModel(ctx, &prior)...)
-	if diags.HasError() {
-		return types.ListNull(spec.objectType()), types.ListNull(types.StringType), diags
-	}
 	r := &vpnGatewayResource{data: data}
-	items := make([]attr.Value, 0, len(gws))
-	ids := make([]string, 0, len(gws))
-	for i := range gws {
-		m := r.flatten(&gws[i], prior)
-		obj, d := spec.item(ctx, m)
-		diags.Append(d...)
-		items = append(items, obj)
-		ids = append(ids, gws[i].ID)
-	}
-	list, d := spec.list(items)
-	diags.Append(d...)
-	return list, dsStringList(ids), diags
+	return dsFlattenItems(ctx, r, nil, gws, func(gw *client.VPNGateway) string { return gw.ID },
+		func(gw *client.VPNGateway, prior *vpnGatewayModel) (any, diag.Diagnostics) {
+			return r.flatten(gw, *prior), nil
+		})
 }

@@ -1,0 +1,241 @@
+package provider
+
+// PEM content shared by the customer gateway's CA certificate and the VPN
+// gateway certificate: a string type whose values compare by their PEM
+// blocks, the plan modifier and validator that go with it, and parsing.
+
+import (
+	"bytes"
+	"context"
+	"crypto/x509"
+	"encoding/asn1"
+	"encoding/pem"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+)
+
+// pemType is the type of PEM attributes (ca_certificate.content of the
+// customer gateway, the certificates and keys of the gateway certificate): a
+// string whose values compare by their decoded PEM blocks, so line endings
+// and surrounding whitespace never cause a diff.
+type pemType struct {
+	basetypes.StringType
+}
+
+var _ basetypes.StringTypable = pemType{}
+
+// String implements attr.Type.
+func (t pemType) String() string { return "pemType" }
+
+// Equal implements attr.Type.
+func (t pemType) Equal(o attr.Type) bool {
+	_, ok := o.(pemType)
+	return ok
+}
+
+// ValueType implements attr.Type.
+func (t pemType) ValueType(context.Context) attr.Value { return pemValue{} }
+
+// ValueFromString implements basetypes.StringTypable.
+func (t pemType) ValueFromString(_ context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
+	return pemValue{StringValue: in}, nil
+}
+
+// ValueFromTerraform implements attr.Type.
+func (t pemType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
+	v, err := t.StringType.ValueFromTerraform(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	s, ok := v.(basetypes.StringValue)
+	if !ok {
+		return nil, fmt.Errorf("unexpected value type %T", v)
+	}
+	return pemValue{StringValue: s}, nil
+}
+
+// pemValue is a value of pemType.
+type pemValue struct {
+	basetypes.StringValue
+}
+
+var _ basetypes.StringValuableWithSemanticEquals = pemValue{}
+
+// pemNull is a null pemValue.
+func pemNull() pemValue { return pemValue{StringValue: types.StringNull()} }
+
+// Type implements attr.Value.
+func (v pemValue) Type(context.Context) attr.Type { return pemType{} }
+
+// Equal implements attr.Value.
+func (v pemValue) Equal(o attr.Value) bool {
+	other, ok := o.(pemValue)
+	return ok && v.StringValue.Equal(other.StringValue)
+}
+
+// StringSemanticEquals implements basetypes.StringValuableWithSemanticEquals.
+func (v pemValue) StringSemanticEquals(_ context.Context, o basetypes.StringValuable) (bool, diag.Diagnostics) {
+	other, ok := o.(pemValue)
+	if !ok {
+		return false, nil
+	}
+	return pemEquivalent(v.ValueString(), other.ValueString()), nil
+}
+
+// pemEquivalent reports whether two PEM texts hold the same blocks (types
+// and bytes), ignoring line endings, line wrapping and surrounding text
+// whitespace. Texts that are not PEM compare after normalising line endings
+// and trimming.
+func pemEquivalent(a, b string) bool {
+	ba, oka := pemBlocks(a)
+	bb, okb := pemBlocks(b)
+	if oka && okb {
+		if len(ba) != len(bb) {
+			return false
+		}
+		for i := range ba {
+			if ba[i].Type != bb[i].Type || !bytes.Equal(ba[i].Bytes, bb[i].Bytes) {
+				return false
+			}
+		}
+		return true
+	}
+	return pemNormalizeText(a) == pemNormalizeText(b)
+}
+
+// pemBlocks decodes every PEM block of s; ok is false when s has none or has
+// anything but whitespace outside them.
+func pemBlocks(s string) ([]*pem.Block, bool) {
+	rest := []byte(strings.ReplaceAll(s, "\r\n", "\n"))
+	var blocks []*pem.Block
+	for {
+		var b *pem.Block
+		b, rest = pem.Decode(rest)
+		if b == nil {
+			break
+		}
+		blocks = append(blocks, b)
+	}
+	return blocks, len(blocks) > 0 && len(bytes.TrimSpace(rest)) == 0
+}
+
+// pemNormalizeText converts CRLF to LF and trims surrounding whitespace.
+func pemNormalizeText(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+}
+
+// pemDecodeFirst decodes the first PEM block of s (after pemNormalizeText);
+// block is nil when there is none, and rest is what follows it.
+func pemDecodeFirst(s string) (block *pem.Block, rest []byte) {
+	return pem.Decode([]byte(pemNormalizeText(s)))
+}
+
+// pemKeepPrior plans the prior content when the configured content holds
+// the same certificate. Semantic equality alone covers only values the
+// provider returns; Terraform accepts a planned value equal to the prior one
+// as "functionally equivalent" to the configuration.
+type pemKeepPrior struct{}
+
+var _ planmodifier.String = pemKeepPrior{}
+
+// Description implements planmodifier.Describer.
+func (pemKeepPrior) Description(context.Context) string {
+	return "differences in line endings or surrounding whitespace of the same certificate are not a change"
+}
+
+// MarkdownDescription implements planmodifier.Describer.
+func (m pemKeepPrior) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+// PlanModifyString implements planmodifier.String.
+func (pemKeepPrior) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.StateValue.IsNull() || req.StateValue.IsUnknown() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() {
+		return
+	}
+	if pemEquivalent(req.StateValue.ValueString(), req.PlanValue.ValueString()) {
+		resp.PlanValue = req.StateValue
+	}
+}
+
+// pemCACertificateValidator checks a CA certificate (a customer gateway's,
+// a gateway certificate's chain) at plan time: 1-8192 characters, a
+// PEM CERTIFICATE block holding a DER structure, and, when Go can parse the
+// certificate (it cannot parse SM2 ones), a CA certificate. An expired
+// certificate is a warning.
+type pemCACertificateValidator struct{}
+
+var _ validator.String = pemCACertificateValidator{}
+
+// Description implements validator.Describer.
+func (pemCACertificateValidator) Description(context.Context) string {
+	return fmt.Sprintf("value must be a PEM-encoded CA certificate of at most %d characters", apispec.CACertificateMaxLength)
+}
+
+// MarkdownDescription implements validator.Describer.
+func (v pemCACertificateValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+// ValidateString implements validator.String.
+func (pemCACertificateValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	if err := apispec.CheckContentLength(s, apispec.CACertificateMaxLength); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate", fmt.Sprintf("The certificate %s.", err))
+		return
+	}
+	cert, reason := parseCertificatePEM(s)
+	if reason != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate", reason)
+		return
+	}
+	if cert == nil {
+		return // a well-formed certificate Go cannot parse (SM2): the service decides
+	}
+	if !cert.IsCA {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate",
+			fmt.Sprintf("The certificate (subject %q) is not a CA certificate (its basic constraints do not say CA:TRUE).",
+				cert.Subject.String()))
+		return
+	}
+	if time.Now().After(cert.NotAfter) {
+		resp.Diagnostics.AddAttributeWarning(req.Path, "Expired CA Certificate",
+			fmt.Sprintf("The CA certificate (subject %q) expired on %s.", cert.Subject.String(), cert.NotAfter.UTC().Format(time.RFC3339)))
+	}
+}
+
+// parseCertificatePEM decodes the first PEM block of s, which must be a
+// CERTIFICATE holding one DER structure. It returns the parsed certificate,
+// or nil when the DER is well formed but crypto/x509 cannot parse it (SM2
+// certificates of GM gateways), or a reason why s is not a certificate.
+func parseCertificatePEM(s string) (*x509.Certificate, string) {
+	block, _ := pemDecodeFirst(s)
+	if block == nil {
+		return nil, "The content is not PEM: expected a block starting with -----BEGIN CERTIFICATE-----."
+	}
+	if block.Type != "CERTIFICATE" {
+		return nil, fmt.Sprintf("The PEM block is a %q, not a CERTIFICATE.", block.Type)
+	}
+	var raw asn1.RawValue
+	rest, err := asn1.Unmarshal(block.Bytes, &raw)
+	if err != nil || len(rest) != 0 || raw.Tag != asn1.TagSequence {
+		return nil, "The PEM CERTIFICATE block does not hold a DER-encoded certificate."
+	}
+	cert, err := x509.ParseCertificate(block.Bytes)
+	if err != nil {
+		return nil, ""
+	}
+	return cert, ""
+}
