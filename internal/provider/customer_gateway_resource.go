@@ -163,7 +163,7 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 							"characters. It is checked at plan time; differences in line endings or surrounding whitespace " +
 							"never show as a change. The service never returns it, so after an import it is unknown to " +
 							"Terraform and the first apply sends it again (an in-place update).",
-						Validators:    []validator.String{pemCACertificateValidator{}},
+						Validators:    []validator.String{pemCACertificateValidator()},
 						PlanModifiers: []planmodifier.String{pemKeepPrior{}},
 					},
 					"id":                  computedString("ID of the certificate, assigned by the service."),

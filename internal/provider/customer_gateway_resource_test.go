@@ -566,7 +566,7 @@ func TestCgwPEMValidator(t *testing.T) {
 	}
 	for _, c := range cases {
 		var resp validator.StringResponse
-		pemCACertificateValidator{}.ValidateString(context.Background(), validator.StringRequest{
+		pemCACertificateValidator().ValidateString(context.Background(), validator.StringRequest{
 			Path: path.Root("content"), ConfigValue: types.StringValue(c.value),
 		}, &resp)
 		if got := resp.Diagnostics.ErrorsCount() > 0; got != c.errs {

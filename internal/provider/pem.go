@@ -167,52 +167,86 @@ func (pemKeepPrior) PlanModifyString(_ context.Context, req planmodifier.StringR
 	}
 }
 
-// pemCACertificateValidator checks a CA certificate (a customer gateway's,
-// a gateway certificate's chain) at plan time: 1-8192 characters, a
-// PEM CERTIFICATE block holding a DER structure, and, when Go can parse the
-// certificate (it cannot parse SM2 ones), a CA certificate. An expired
-// certificate is a warning.
-type pemCACertificateValidator struct{}
+// pemCertificateValidator checks a PEM certificate at plan time: at most
+// apispec.CACertificateMaxLength (CA) or apispec.CertificateMaxLength (leaf)
+// characters, a PEM CERTIFICATE block holding a DER structure, and, when Go
+// can parse the certificate (it cannot parse SM2 ones), a CA certificate or
+// an end-entity one as asked. An expired certificate is a warning.
+type pemCertificateValidator struct {
+	// ca: a CA certificate (a customer gateway's, a gateway certificate's
+	// chain); otherwise a gateway's signing or encryption certificate.
+	ca bool
+}
 
-var _ validator.String = pemCACertificateValidator{}
+// pemCACertificateValidator checks a CA certificate.
+func pemCACertificateValidator() pemCertificateValidator { return pemCertificateValidator{ca: true} }
+
+// pemLeafCertificateValidator checks an end-entity (non-CA) certificate.
+func pemLeafCertificateValidator() pemCertificateValidator { return pemCertificateValidator{} }
+
+var _ validator.String = pemCertificateValidator{}
+
+func (v pemCertificateValidator) maxLength() int {
+	if v.ca {
+		return apispec.CACertificateMaxLength
+	}
+	return apispec.CertificateMaxLength
+}
 
 // Description implements validator.Describer.
-func (pemCACertificateValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must be a PEM-encoded CA certificate of at most %d characters", apispec.CACertificateMaxLength)
+func (v pemCertificateValidator) Description(context.Context) string {
+	if v.ca {
+		return fmt.Sprintf("value must be a PEM-encoded CA certificate of at most %d characters", v.maxLength())
+	}
+	return fmt.Sprintf("value must be a PEM-encoded non-CA certificate of at most %d characters", v.maxLength())
 }
 
 // MarkdownDescription implements validator.Describer.
-func (v pemCACertificateValidator) MarkdownDescription(ctx context.Context) string {
+func (v pemCertificateValidator) MarkdownDescription(ctx context.Context) string {
 	return v.Description(ctx)
 }
 
 // ValidateString implements validator.String.
-func (pemCACertificateValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v pemCertificateValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
+	summary, expired := "Invalid Certificate", "Expired Certificate"
+	if v.ca {
+		summary, expired = "Invalid CA Certificate", "Expired CA Certificate"
+	}
 	s := req.ConfigValue.ValueString()
-	if err := apispec.CheckContentLength(s, apispec.CACertificateMaxLength); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate", fmt.Sprintf("The certificate %s.", err))
+	if err := apispec.CheckContentLength(s, v.maxLength()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, summary, fmt.Sprintf("The certificate %s.", err))
 		return
 	}
 	cert, reason := parseCertificatePEM(s)
 	if reason != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate", reason)
+		resp.Diagnostics.AddAttributeError(req.Path, summary, reason)
 		return
 	}
 	if cert == nil {
 		return // a well-formed certificate Go cannot parse (SM2): the service decides
 	}
-	if !cert.IsCA {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA Certificate",
+	switch {
+	case v.ca && !cert.IsCA:
+		resp.Diagnostics.AddAttributeError(req.Path, summary,
 			fmt.Sprintf("The certificate (subject %q) is not a CA certificate (its basic constraints do not say CA:TRUE).",
 				cert.Subject.String()))
 		return
+	case !v.ca && cert.IsCA:
+		resp.Diagnostics.AddAttributeError(req.Path, summary, fmt.Sprintf("The certificate (subject %q) is a "+
+			"CA certificate; the gateway needs an end-entity certificate here (the CA goes in certificate_chain).",
+			cert.Subject.String()))
+		return
 	}
 	if time.Now().After(cert.NotAfter) {
-		resp.Diagnostics.AddAttributeWarning(req.Path, "Expired CA Certificate",
-			fmt.Sprintf("The CA certificate (subject %q) expired on %s.", cert.Subject.String(), cert.NotAfter.UTC().Format(time.RFC3339)))
+		what := "certificate"
+		if v.ca {
+			what = "CA certificate"
+		}
+		resp.Diagnostics.AddAttributeWarning(req.Path, expired,
+			fmt.Sprintf("The %s (subject %q) expired on %s.", what, cert.Subject.String(), cert.NotAfter.UTC().Format(time.RFC3339)))
 	}
 }
 

@@ -112,7 +112,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 			Required:            true,
 			CustomType:          pemType{},
 			MarkdownDescription: desc,
-			Validators:          []validator.String{vgwCertLeafValidator{}},
+			Validators:          []validator.String{pemLeafCertificateValidator()},
 			PlanModifiers:       []planmodifier.String{pemKeepPrior{}},
 		}
 	}
@@ -190,7 +190,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 				MarkdownDescription: fmt.Sprintf("CA certificate chain (PEM, at most %d characters) that issued `certificate` "+
 					"and `enc_certificate`. Changes in place (the gateway re-binds)."+
 					" The service never returns it, so an import cannot read it back.", apispec.CertificateChainMaxLength),
-				Validators:    []validator.String{pemCACertificateValidator{}},
+				Validators:    []validator.String{pemCACertificateValidator()},
 				PlanModifiers: []planmodifier.String{pemKeepPrior{}},
 			},
 			"enc_certificate": leaf(fmt.Sprintf("Encryption certificate (PEM, at most %d characters; a GM, non-CA "+
@@ -829,54 +829,6 @@ func vgwCertKeyMatches(cert *x509.Certificate, key crypto.Signer) bool {
 		}
 	}
 	return true
-}
-
-// vgwCertLeafValidator checks a signing or encryption certificate at plan
-// time: at most apispec.CertificateMaxLength characters, a PEM CERTIFICATE
-// holding a DER structure and, when Go can parse it (it cannot parse SM2
-// ones), not a CA certificate. An expired certificate is a warning.
-type vgwCertLeafValidator struct{}
-
-var _ validator.String = vgwCertLeafValidator{}
-
-// Description implements validator.Describer.
-func (vgwCertLeafValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must be a PEM-encoded non-CA certificate of at most %d characters", apispec.CertificateMaxLength)
-}
-
-// MarkdownDescription implements validator.Describer.
-func (v vgwCertLeafValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-// ValidateString implements validator.String.
-func (vgwCertLeafValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	if err := apispec.CheckContentLength(s, apispec.CertificateMaxLength); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Certificate", fmt.Sprintf("The certificate %s.", err))
-		return
-	}
-	cert, reason := parseCertificatePEM(s)
-	if reason != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Certificate", reason)
-		return
-	}
-	if cert == nil {
-		return // a well-formed certificate Go cannot parse (SM2): the service decides
-	}
-	if cert.IsCA {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Certificate", fmt.Sprintf("The certificate (subject %q) is a "+
-			"CA certificate; the gateway needs an end-entity certificate here (the CA goes in certificate_chain).",
-			cert.Subject.String()))
-		return
-	}
-	if time.Now().After(cert.NotAfter) {
-		resp.Diagnostics.AddAttributeWarning(req.Path, "Expired Certificate", fmt.Sprintf("The certificate (subject %q) "+
-			"expired on %s.", cert.Subject.String(), cert.NotAfter.UTC().Format(time.RFC3339)))
-	}
 }
 
 // vgwCertKeyValidator checks a private key at plan time: at most
