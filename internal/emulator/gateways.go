@@ -30,17 +30,22 @@ var (
 	privatePool = netip.MustParsePrefix("172.16.0.0/24")
 )
 
-// wireEIP is the reference's ResponseEip.
+// wireEIP is the reference's ResponseEip. The two billing-info fields
+// (order ids) belong to yearly/monthly EIPs; the emulator's EIPs are
+// pay-per-use, so they stay empty and are left out, as in the reference's
+// examples.
 type wireEIP struct {
-	ID            string `json:"id"`
-	IPVersion     int    `json:"ip_version"`
-	Type          string `json:"type"`
-	IPAddress     string `json:"ip_address"`
-	ChargeMode    string `json:"charge_mode"`
-	BandwidthID   string `json:"bandwidth_id,omitempty"`
-	BandwidthSize int    `json:"bandwidth_size"`
-	BandwidthName string `json:"bandwidth_name"`
-	ShareType     string `json:"share_type,omitempty"`
+	ID                   string `json:"id"`
+	IPVersion            int    `json:"ip_version"`
+	IPBillingInfo        string `json:"ip_billing_info,omitempty"`
+	Type                 string `json:"type"`
+	IPAddress            string `json:"ip_address"`
+	ChargeMode           string `json:"charge_mode"`
+	BandwidthID          string `json:"bandwidth_id,omitempty"`
+	BandwidthSize        int    `json:"bandwidth_size"`
+	BandwidthName        string `json:"bandwidth_name"`
+	BandwidthBillingInfo string `json:"bandwidth_billing_info,omitempty"`
+	ShareType            string `json:"share_type,omitempty"`
 }
 
 // eipRecord is how a gateway's EIP is stored: the wire fields, and IsNew when

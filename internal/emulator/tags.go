@@ -276,8 +276,24 @@ func (e *Emulator) resourceTags(r *request, rt string) (int, any) {
 	if tags == nil {
 		tags = []wireTag{}
 	}
-	return http.StatusOK, map[string]any{"tags": tags}
+	return http.StatusOK, tagsAnswer[wireTag]{Tags: tags}
 }
+
+// The tag APIs answer without request_id (reference 表4-170, 4-177, 4-185,
+// 4-188; the id is in the X-Request-Id header), so their bodies are structs,
+// never maps (serveAPI adds request_id to maps).
+type (
+	tagsAnswer[T any] struct {
+		Tags []T `json:"tags"`
+	}
+	countAnswer struct {
+		TotalCount int `json:"total_count"`
+	}
+	filterAnswer struct {
+		Resources  []filterResource `json:"resources"`
+		TotalCount int              `json:"total_count"`
+	}
+)
 
 // projectTag is the ListProjectTags item: a key with every value in use.
 type projectTag struct {
@@ -299,7 +315,7 @@ func (e *Emulator) projectTags(rt string) (int, any) {
 	for _, k := range keys(vals) {
 		out = append(out, projectTag{Key: k, Values: keys(vals[k])})
 	}
-	return http.StatusOK, map[string]any{"tags": out}
+	return http.StatusOK, tagsAnswer[projectTag]{Tags: out}
 }
 
 // filterBody is QueryResourcesRequestBody.
@@ -414,7 +430,7 @@ func (e *Emulator) tagFilter(r *request, rt string, count bool) (int, any) {
 	}
 	total := len(hits)
 	if count {
-		return http.StatusOK, map[string]any{"total_count": total}
+		return http.StatusOK, countAnswer{TotalCount: total}
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].ResourceID < hits[j].ResourceID })
 	page := []filterResource{}
@@ -422,7 +438,7 @@ func (e *Emulator) tagFilter(r *request, rt string, count bool) (int, any) {
 		end := min(offset+limit, len(hits))
 		page = hits[offset:end]
 	}
-	return http.StatusOK, map[string]any{"resources": page, "total_count": total}
+	return http.StatusOK, filterAnswer{Resources: page, TotalCount: total}
 }
 
 // tagCond is one tag condition of a filter: the key, and the values of which one must match.
