@@ -445,7 +445,7 @@ func (r *customerGatewayResource) flatten(ctx context.Context, cgw *client.Custo
 	m.CACertificate, d = cgwFlattenCA(cgw.CACertificate, content)
 	diags.Append(d...)
 
-	m.Tags, m.TagsAll = splitTags(tagsToMap(cgw.Tags), m.Tags, r.data.defaultTags())
+	m.Tags, m.TagsAll = splitTags(tagsToMap(cgw.Tags), m.Tags, m.TagsAll, r.data.defaultTags())
 	return diags
 }
 

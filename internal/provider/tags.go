@@ -251,19 +251,32 @@ func stringMapValue(m map[string]string) types.Map {
 
 // splitTags turns the service's tags of a resource into the `tags` and
 // `tags_all` values to store. `tags` keeps every key the prior `tags` had
-// (what the user configured) and every other key except default tags that
-// still carry their default value; so after an import, or a tag added outside
-// Terraform, the extra tags show in `tags` and the next plan removes them
-// unless configured. A null prior `tags` stays null when nothing is left.
-func splitTags(all map[string]string, priorTags types.Map, defaultTags map[string]string) (tags, tagsAll types.Map) {
+// (what the user configured), drops the keys that the prior `tags_all` had
+// without the prior `tags` (default tags Terraform applied, whatever the
+// provider's default_tags say now), and keeps every other key except default
+// tags that still carry their default value; so after an import, or a tag
+// added outside Terraform, the extra tags show in `tags` and the next plan
+// removes them unless configured, while a change of default_tags never shows
+// its old keys as resource tags. A null prior `tags` stays null when nothing
+// is left.
+func splitTags(all map[string]string, priorTags, priorTagsAll types.Map, defaultTags map[string]string) (tags, tagsAll types.Map) {
 	prior := map[string]bool{}
 	for k := range priorTags.Elements() {
 		prior[k] = true
+	}
+	priorDefault := map[string]bool{}
+	for k := range priorTagsAll.Elements() {
+		if !prior[k] {
+			priorDefault[k] = true
+		}
 	}
 	own := map[string]string{}
 	for k, v := range all {
 		if prior[k] {
 			own[k] = v
+			continue
+		}
+		if priorDefault[k] {
 			continue
 		}
 		if dv, ok := defaultTags[k]; ok && dv == v {

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,8 +16,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
 )
 
 // tagCall is one request the fake tag service received.
@@ -184,8 +188,27 @@ func TestSplitTags(t *testing.T) {
 		name     string
 		all      map[string]string
 		prior    types.Map
+		priorAll types.Map // null unless set
 		wantTags types.Map
 	}{
+		{
+			// default_tags changed from {env = "prod", team = "net", old = "x"}
+			// to the defaults above: the keys Terraform applied as default
+			// tags (old, and team/env with their old values) are not the
+			// resource's own tags.
+			name:     "keys of the prior default tags are not resource tags",
+			all:      map[string]string{"env": "staging", "old": "x", "app": "vpn", "drift": "1"},
+			prior:    stringMapValue(map[string]string{"app": "vpn"}),
+			priorAll: stringMapValue(map[string]string{"env": "staging", "old": "x", "app": "vpn"}),
+			wantTags: stringMapValue(map[string]string{"app": "vpn", "drift": "1"}),
+		},
+		{
+			name:     "null prior tags with prior default tags stays null",
+			all:      map[string]string{"old": "x"},
+			prior:    types.MapNull(types.StringType),
+			priorAll: stringMapValue(map[string]string{"old": "x"}),
+			wantTags: types.MapNull(types.StringType),
+		},
 		{
 			name:     "configured keys kept, default-valued keys dropped",
 			all:      map[string]string{"env": "prod", "team": "net", "app": "vpn"},
@@ -224,7 +247,11 @@ func TestSplitTags(t *testing.T) {
 		},
 	}
 	for _, tc := range cases {
-		tags, all := splitTags(tc.all, tc.prior, defaults)
+		priorAll := tc.priorAll
+		if priorAll.ElementType(context.Background()) == nil {
+			priorAll = types.MapNull(types.StringType)
+		}
+		tags, all := splitTags(tc.all, tc.prior, priorAll, defaults)
 		if !tags.Equal(tc.wantTags) {
 			t.Errorf("%s: tags = %v, want %v", tc.name, tags, tc.wantTags)
 		}
@@ -328,4 +355,73 @@ func TestTagsValidators(t *testing.T) {
 			t.Errorf("%v accepted, want rejected", m)
 		}
 	}
+}
+
+// expectTagsUnchanged is a plan check that passes when the planned `tags` of
+// addr equal its refreshed prior `tags`: a change of the provider's
+// default_tags must show in `tags_all` only.
+type expectTagsUnchanged struct{ addr string }
+
+// CheckPlan implements plancheck.PlanCheck.
+func (c expectTagsUnchanged) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address != c.addr {
+			continue
+		}
+		before, _ := rc.Change.Before.(map[string]any)
+		after, _ := rc.Change.After.(map[string]any)
+		if !reflect.DeepEqual(before["tags"], after["tags"]) {
+			resp.Error = fmt.Errorf("%s: tags planned to change from %v to %v", c.addr, before["tags"], after["tags"])
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s: not in the plan", c.addr)
+}
+
+// TestAccCustomerGateway_defaultTagsChange changes the provider's
+// default_tags (a value changed, a key added, a key removed) under a resource
+// with and one without tags of its own: the plan changes tags_all only, never
+// shows the old default keys as resource tags to remove, and the plan after
+// the apply is empty.
+func TestAccCustomerGateway_defaultTagsChange(t *testing.T) {
+	env := newTestEnv(t)
+	own := `tags = { app = "vpn" }`
+	cfg := func(defaults string, extra ...string) string {
+		return cgwConfig(env, []string{`default_tags {`, `  tags = ` + defaults, `}`},
+			append([]string{`name = "cgw-dt"`, `id_value = "203.0.113.61"`}, extra...)...)
+	}
+	steps := []resource.TestStep{}
+	for _, extra := range [][]string{{own}, nil} {
+		want := map[string]string{"env": "prod", "cost": "cc1"}
+		if extra != nil {
+			want["app"] = "vpn"
+		}
+		steps = append(steps,
+			resource.TestStep{
+				Config: cfg(`{ env = "test", team = "net" }`, extra...),
+			},
+			resource.TestStep{
+				Config: cfg(`{ env = "prod", cost = "cc1" }`, extra...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(cgwAddr, plancheck.ResourceActionUpdate),
+						expectTagsUnchanged{cgwAddr},
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: checkServiceTags(env, cgwAddr, client.ResourceTypeCustomerGateway, want),
+			},
+			resource.TestStep{
+				Config: cfg(`{ env = "prod", cost = "cc2" }`, extra...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{expectTagsUnchanged{cgwAddr}},
+				},
+			},
+		)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps:                    steps,
+	})
 }

@@ -524,6 +524,6 @@ func flattenVPNConnection(ctx context.Context, conn *client.VPNConnection, prior
 	out.EnterpriseProjectID = strOrNull(conn.EnterpriseProjectID)
 	out.CreatedAt = strOrNull(conn.CreatedAt)
 	out.UpdatedAt = strOrNull(conn.UpdatedAt)
-	out.Tags, out.TagsAll = splitTags(tagsToMap(conn.Tags), prior.Tags, defaultTags)
+	out.Tags, out.TagsAll = splitTags(tagsToMap(conn.Tags), prior.Tags, prior.TagsAll, defaultTags)
 	return &out, diags
 }

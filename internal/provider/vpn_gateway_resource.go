@@ -984,7 +984,7 @@ func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayMode
 	}
 
 	all := tagsToMap(gw.Tags)
-	m.Tags, m.TagsAll = splitTags(all, prior.Tags, r.data.defaultTags())
+	m.Tags, m.TagsAll = splitTags(all, prior.Tags, prior.TagsAll, r.data.defaultTags())
 	return m
 }
 
