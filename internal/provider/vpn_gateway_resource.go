@@ -451,6 +451,9 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"certificate_id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the gateway certificate (flavor `GM` only).",
+				// Bound by huaweicloudvpn_vpn_gateway_certificate, never by a gateway update:
+				// a refresh picks it up, so an update keeps it instead of showing it unknown.
+				PlanModifiers: vgwStableString(),
 			},
 			"er_attachment_id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the enterprise router attachment (`er` gateways).",
