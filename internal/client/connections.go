@@ -161,54 +161,16 @@ type UpdateVPNConnectionRequest struct {
 	IPsecPolicy        *IPsecPolicy `json:"ipsecpolicy,omitempty"`
 }
 
-// updateVPNConnectionWire is UpdateVPNConnectionRequest as sent: its
-// ikepolicy is an UpdateIkePolicy (reference 表4-137), which has no
-// authentication_method (the method is fixed at create).
-type updateVPNConnectionWire struct {
-	Name               string               `json:"name,omitempty"`
-	CgwID              string               `json:"cgw_id,omitempty"`
-	PeerSubnets        []string             `json:"peer_subnets,omitempty"`
-	PeerSubnetsV6      []string             `json:"peer_subnets_v6,omitempty"`
-	TunnelLocalAddress string               `json:"tunnel_local_address,omitempty"`
-	TunnelPeerAddress  string               `json:"tunnel_peer_address,omitempty"`
-	EnableHub          *bool                `json:"enable_hub,omitempty"`
-	PSK                string               `json:"psk,omitempty"`
-	PolicyRules        []PolicyRule         `json:"policy_rules,omitempty"`
-	PolicyRulesV6      []PolicyRule         `json:"policy_rules_v6,omitempty"`
-	IKEPolicy          *updateIKEPolicyWire `json:"ikepolicy,omitempty"`
-	IPsecPolicy        *IPsecPolicy         `json:"ipsecpolicy,omitempty"`
-}
-
-// updateIKEPolicyWire is IKEPolicy without authentication_method (UpdateIkePolicy).
-type updateIKEPolicyWire struct {
-	IKEVersion              string `json:"ike_version,omitempty"`
-	Phase1NegotiationMode   string `json:"phase1_negotiation_mode,omitempty"`
-	AuthenticationAlgorithm string `json:"authentication_algorithm,omitempty"`
-	EncryptionAlgorithm     string `json:"encryption_algorithm,omitempty"`
-	DHGroup                 string `json:"dh_group,omitempty"`
-	LifetimeSeconds         *int   `json:"lifetime_seconds,omitempty"`
-	LocalIDType             string `json:"local_id_type,omitempty"`
-	LocalID                 string `json:"local_id,omitempty"`
-	PeerIDType              string `json:"peer_id_type,omitempty"`
-	PeerID                  string `json:"peer_id,omitempty"`
-	DPD                     *DPD   `json:"dpd,omitempty"`
-}
-
-// MarshalJSON writes the request as the update body: IKEPolicy's
-// AuthenticationMethod, which the update does not take, is left out.
+// MarshalJSON writes the request as the update body: its ikepolicy is an
+// UpdateIkePolicy (reference 表4-137), which has no authentication_method
+// (the method is fixed at create), so that field is left out.
 func (r UpdateVPNConnectionRequest) MarshalJSON() ([]byte, error) {
-	w := updateVPNConnectionWire{
-		Name: r.Name, CgwID: r.CgwID, PeerSubnets: r.PeerSubnets, PeerSubnetsV6: r.PeerSubnetsV6,
-		TunnelLocalAddress: r.TunnelLocalAddress, TunnelPeerAddress: r.TunnelPeerAddress, EnableHub: r.EnableHub,
-		PSK: r.PSK, PolicyRules: r.PolicyRules, PolicyRulesV6: r.PolicyRulesV6, IPsecPolicy: r.IPsecPolicy,
-	}
-	if p := r.IKEPolicy; p != nil {
-		w.IKEPolicy = &updateIKEPolicyWire{
-			IKEVersion: p.IKEVersion, Phase1NegotiationMode: p.Phase1NegotiationMode,
-			AuthenticationAlgorithm: p.AuthenticationAlgorithm, EncryptionAlgorithm: p.EncryptionAlgorithm,
-			DHGroup: p.DHGroup, LifetimeSeconds: p.LifetimeSeconds, LocalIDType: p.LocalIDType, LocalID: p.LocalID,
-			PeerIDType: p.PeerIDType, PeerID: p.PeerID, DPD: p.DPD,
-		}
+	type plain UpdateVPNConnectionRequest // the same fields, without this method
+	w := plain(r)
+	if r.IKEPolicy != nil {
+		ike := *r.IKEPolicy
+		ike.AuthenticationMethod = "" // omitempty: not sent
+		w.IKEPolicy = &ike
 	}
 	return json.Marshal(w)
 }
