@@ -20,11 +20,17 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
 
+	// No logging work when nobody reads the logs (see logging.go).
+	quietLogsFromEnv(debug)
+	stopProfiling := startProfiling()
+
 	opts := providerserver.ServeOpts{
 		Address: "registry.terraform.io/huaweicloudvpn/huaweicloudvpn",
 		Debug:   debug,
 	}
-	if err := providerserver.Serve(context.Background(), provider.New(version), opts); err != nil {
+	err := providerserver.Serve(context.Background(), provider.New(version), opts)
+	stopProfiling()
+	if err != nil {
 		log.Fatal(err.Error())
 	}
 }

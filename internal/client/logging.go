@@ -17,6 +17,15 @@ import (
 // Its level follows TF_LOG_PROVIDER_HUAWEICLOUDVPN_HTTP when set.
 const LogSubsystem = "http"
 
+// Environment variables of the provider's log levels (terraform-plugin-go
+// names the root one after the provider type).
+const (
+	// LogEnvProvider sets the level of the provider's root logger.
+	LogEnvProvider = "TF_LOG_PROVIDER_HUAWEICLOUDVPN"
+	// LogEnvHTTP sets the level of the "http" subsystem (LogSubsystem).
+	LogEnvHTTP = LogEnvProvider + "_HTTP"
+)
+
 // redactedValue replaces every secret in log output.
 const redactedValue = "***"
 
@@ -132,9 +141,13 @@ func RedactHeaders(h http.Header) map[string]string {
 // defence should a secret ever reach a log field.
 func (c *Client) httplogContext(ctx context.Context) context.Context {
 	if ctx.Value(httplogCtxKey{}) == nil && !tflog.SubsystemIsError(ctx, LogSubsystem) {
-		ctx = tflog.NewSubsystem(ctx, LogSubsystem, tflog.WithLevelFromEnv("TF_LOG_PROVIDER_HUAWEICLOUDVPN", "HTTP"))
+		ctx = tflog.NewSubsystem(ctx, LogSubsystem, tflog.WithLevelFromEnv(LogEnvProvider, "HTTP"))
 	}
 	ctx = context.WithValue(ctx, httplogCtxKey{}, true)
+	if !tflog.SubsystemIsError(ctx, LogSubsystem) {
+		// The level is OFF: nothing will be logged, so nothing to mask.
+		return ctx
+	}
 	var secrets []string
 	for _, s := range []string{c.cfg.SecretKey, c.cfg.SecurityToken} {
 		if s != "" {
@@ -165,6 +178,9 @@ func httplogRequest(ctx context.Context, req *http.Request, body []byte, attempt
 // httplogResponse logs a response at DEBUG (method, path, status, duration,
 // request id) and its headers and body at TRACE.
 func httplogResponse(ctx context.Context, req *http.Request, resp *http.Response, body []byte, elapsed time.Duration, attempt int) {
+	if !tflog.SubsystemIsDebug(ctx, LogSubsystem) {
+		return
+	}
 	requestID := resp.Header.Get("X-Request-Id")
 	tflog.SubsystemDebug(ctx, LogSubsystem, "HTTP response", map[string]any{
 		"http_method":     req.Method,
@@ -189,6 +205,9 @@ func httplogResponse(ctx context.Context, req *http.Request, resp *http.Response
 
 // httplogTransportError logs a request that got no response at DEBUG.
 func httplogTransportError(ctx context.Context, req *http.Request, err error, elapsed time.Duration, attempt int) {
+	if !tflog.SubsystemIsDebug(ctx, LogSubsystem) {
+		return
+	}
 	tflog.SubsystemDebug(ctx, LogSubsystem, "HTTP request failed", map[string]any{
 		"http_method":   req.Method,
 		"http_path":     req.URL.Path,
