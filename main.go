@@ -22,6 +22,7 @@ func main() {
 
 	// No logging work when nobody reads the logs (see logging.go).
 	quietLogsFromEnv(debug)
+	tuneMemory()
 	stopProfiling := startProfiling()
 
 	opts := providerserver.ServeOpts{

@@ -104,7 +104,7 @@ type testEnv struct {
 
 // newTestEnv starts an emulator with short transition delays (so waiters
 // are exercised); opts adjust its options. Everything stops at t's cleanup.
-func newTestEnv(t *testing.T, opts ...func(*emulator.Options)) *testEnv {
+func newTestEnv(t testing.TB, opts ...func(*emulator.Options)) *testEnv {
 	t.Helper()
 	o := emulator.Options{Delay: testEmulatorDelay}
 	for _, f := range opts {
