@@ -44,9 +44,9 @@ var benchPlanConfigs = map[string]map[string]any{
 	"huaweicloudvpn_vpn_connection": {
 		"name": "conn", "vgw_id": benchUnknown{}, "vgw_ip": benchUnknown{}, "cgw_id": benchUnknown{},
 		"peer_subnets": []any{"10.10.0.0/16"}, "psk": "Bench.psk.1",
-		"ikepolicy":    map[string]any{"encryption_algorithm": "aes-256", "dh_group": "group15"},
-		"ipsecpolicy":  map[string]any{"pfs": "group15"},
-		"tags":         map[string]any{"routing": "static"},
+		"ikepolicy":   map[string]any{"encryption_algorithm": "aes-256", "dh_group": "group15"},
+		"ipsecpolicy": map[string]any{"pfs": "group15"},
+		"tags":        map[string]any{"routing": "static"},
 	},
 	"huaweicloudvpn_connection_monitor": {
 		"vpn_connection_id": benchUnknown{},
