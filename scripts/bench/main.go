@@ -28,6 +28,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -49,6 +50,7 @@ type options struct {
 	cgwNs       []int
 	mixedNs     []int
 	runs        int
+	runsLarge   int
 	profileDir  string
 	keep        bool
 	strict      bool
@@ -67,6 +69,7 @@ func main() {
 	flag.StringVar(&cgwNs, "n", "200,1000", "comma-separated resource counts of the customer gateway stack")
 	flag.StringVar(&mixedNs, "mixed", "200", "comma-separated resource counts of the mixed stack (multiples of 10; empty: none)")
 	flag.IntVar(&o.runs, "runs", 3, "runs of each phase (medians are printed)")
+	flag.IntVar(&o.runsLarge, "runs-large", 1, "runs of each phase of stacks of 1000 resources or more")
 	flag.StringVar(&o.profileDir, "profile", "", "write CPU and allocation profiles of the provider processes into this folder")
 	flag.BoolVar(&o.keep, "keep", false, "keep the working folders")
 	flag.BoolVar(&o.strict, "strict", false, "exit 1 when a target is missed")
@@ -184,7 +187,7 @@ func run(o options) (int, error) {
 	tfVersion, _ := exec.Command(o.terraform, "version").Output()
 	load, _ := os.ReadFile("/proc/loadavg")
 	fmt.Printf("bench: %s, %s/%s, %d CPUs, load average %s", firstLine(string(tfVersion)), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), strings.Join(strings.Fields(string(load))[:3], " "))
-	fmt.Printf("; %d runs per phase, medians; emulator %s\n", o.runs, emu.url)
+	fmt.Printf("; %d runs per phase (%d with 1000 resources or more), medians; emulator %s\n", o.runs, o.runsLarge, emu.url)
 
 	var results []*result
 	type stack struct {
@@ -212,8 +215,12 @@ func run(o options) (int, error) {
 				return 0, err
 			}
 		}
+		runs := o.runs
+		if s.n >= 1000 {
+			runs = o.runsLarge
+		}
 		fmt.Printf("bench: %s x %d ", s.name, s.n)
-		for i := 0; i < o.runs; i++ {
+		for i := 0; i < runs; i++ {
 			for _, phase := range phases {
 				// The floor and the provider take turns, so both see the
 				// same load on a shared machine.
@@ -390,6 +397,8 @@ type emulatorProc struct {
 func startEmulator(bin, work string) (*emulatorProc, error) {
 	cmd := exec.Command(bin, "-listen", "127.0.0.1:0", "-delay", "0", "-print-env",
 		"-quota-gateways", "100000", "-quota-customer-gateways", "100000", "-quota-connections", "100000")
+	// The emulator goes when the harness goes, however it ends.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	logf, err := os.Create(filepath.Join(work, "emulator.log"))
 	if err != nil {
 		return nil, err
