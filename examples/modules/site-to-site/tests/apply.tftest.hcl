@@ -214,3 +214,39 @@ run "add_peer" {
     error_message = "The warehouse's policy rules must be mirrored for the device: got ${jsonencode(output.peer_device_settings.warehouse.policy_rules)}."
   }
 }
+
+# The data centre goes away: its resources are destroyed, the others kept.
+run "remove_peer" {
+  variables {
+    peers = {
+      branch = {
+        ip_address  = "198.51.100.10"
+        subnets     = ["10.10.0.0/16", "10.11.0.0/16"]
+        enable_nqa  = true
+        monitor     = true
+        psk_version = 2
+        ike         = { encryption_algorithm = "aes-256", dh_group = "group20" }
+        ipsec       = { encryption_algorithm = "aes-256", pfs = "group20" }
+      }
+      warehouse = {
+        ip_address = "198.51.100.30"
+        routing    = "policy"
+        subnets    = ["10.30.0.0/16", "10.31.0.0/16"]
+        policy_rules = [
+          { source = "192.168.0.0/24", destination = ["10.30.0.0/16", "10.31.0.0/16"] },
+        ]
+        ike     = { version = "v1" }
+        monitor = true
+      }
+    }
+  }
+
+  assert {
+    condition     = toset(keys(output.connections)) == toset(["branch", "warehouse"]) && toset(keys(output.customer_gateway_ids)) == toset(["branch", "warehouse"])
+    error_message = "The data centre's customer gateway and connection must be gone: got ${jsonencode(keys(output.connections))}."
+  }
+  assert {
+    condition     = output.connections.branch.id == run.add_peer.connections.branch.id && output.connections.warehouse.id == run.add_peer.connections.warehouse.id
+    error_message = "Removing a peer must not replace the others' connections."
+  }
+}
