@@ -1,7 +1,7 @@
 # Apply runs against the VPN emulator (or a real account): a public VPC
 # gateway with a static peer (with NQA and a monitor) and a BGP peer, then a
-# peer changed in place, then a peer added. The runs share one state, and
-# `terraform test` destroys everything at the end.
+# peer changed in place, a peer added and a peer removed. The runs share one
+# state, and `terraform test` destroys everything at the end.
 
 variables {
   name          = "s2s-test"
@@ -25,6 +25,26 @@ variables {
       tunnel_local_address = "169.254.70.1/30"
       tunnel_peer_address  = "169.254.70.2/30"
     }
+  }
+  # Not inputs of the module: the peers the later runs change and add.
+  branch_v2 = {
+    ip_address  = "198.51.100.10"
+    subnets     = ["10.10.0.0/16", "10.11.0.0/16"]
+    enable_nqa  = true
+    monitor     = true
+    psk_version = 2
+    ike         = { encryption_algorithm = "aes-256", dh_group = "group20" }
+    ipsec       = { encryption_algorithm = "aes-256", pfs = "group20" }
+  }
+  warehouse = {
+    ip_address = "198.51.100.30"
+    routing    = "policy"
+    subnets    = ["10.30.0.0/16", "10.31.0.0/16"]
+    policy_rules = [
+      { source = "192.168.0.0/24", destination = ["10.30.0.0/16", "10.31.0.0/16"] },
+    ]
+    ike     = { version = "v1" }
+    monitor = true
   }
   peer_psks = {
     branch     = "Branch.Key.2024"
@@ -112,26 +132,7 @@ run "create" {
 # in-place update of its connection.
 run "change_peer_in_place" {
   variables {
-    peers = {
-      branch = {
-        ip_address  = "198.51.100.10"
-        subnets     = ["10.10.0.0/16", "10.11.0.0/16"]
-        enable_nqa  = true
-        monitor     = true
-        psk_version = 2
-        ike         = { encryption_algorithm = "aes-256", dh_group = "group20" }
-        ipsec       = { encryption_algorithm = "aes-256", pfs = "group20" }
-      }
-      datacenter = {
-        ip_address           = "198.51.100.20"
-        routing              = "bgp"
-        subnets              = ["10.20.0.0/16"]
-        gateway_address      = 2
-        bgp_asn              = 65010
-        tunnel_local_address = "169.254.70.1/30"
-        tunnel_peer_address  = "169.254.70.2/30"
-      }
-    }
+    peers = merge(var.peers, { branch = var.branch_v2 })
   }
 
   assert {
@@ -163,36 +164,7 @@ run "change_peer_in_place" {
 # A third site, with policy-based routing and IKEv1.
 run "add_peer" {
   variables {
-    peers = {
-      branch = {
-        ip_address  = "198.51.100.10"
-        subnets     = ["10.10.0.0/16", "10.11.0.0/16"]
-        enable_nqa  = true
-        monitor     = true
-        psk_version = 2
-        ike         = { encryption_algorithm = "aes-256", dh_group = "group20" }
-        ipsec       = { encryption_algorithm = "aes-256", pfs = "group20" }
-      }
-      datacenter = {
-        ip_address           = "198.51.100.20"
-        routing              = "bgp"
-        subnets              = ["10.20.0.0/16"]
-        gateway_address      = 2
-        bgp_asn              = 65010
-        tunnel_local_address = "169.254.70.1/30"
-        tunnel_peer_address  = "169.254.70.2/30"
-      }
-      warehouse = {
-        ip_address = "198.51.100.30"
-        routing    = "policy"
-        subnets    = ["10.30.0.0/16", "10.31.0.0/16"]
-        policy_rules = [
-          { source = "192.168.0.0/24", destination = ["10.30.0.0/16", "10.31.0.0/16"] },
-        ]
-        ike     = { version = "v1" }
-        monitor = true
-      }
-    }
+    peers = merge(var.peers, { branch = var.branch_v2, warehouse = var.warehouse })
   }
 
   assert {
@@ -218,27 +190,7 @@ run "add_peer" {
 # The data centre goes away: its resources are destroyed, the others kept.
 run "remove_peer" {
   variables {
-    peers = {
-      branch = {
-        ip_address  = "198.51.100.10"
-        subnets     = ["10.10.0.0/16", "10.11.0.0/16"]
-        enable_nqa  = true
-        monitor     = true
-        psk_version = 2
-        ike         = { encryption_algorithm = "aes-256", dh_group = "group20" }
-        ipsec       = { encryption_algorithm = "aes-256", pfs = "group20" }
-      }
-      warehouse = {
-        ip_address = "198.51.100.30"
-        routing    = "policy"
-        subnets    = ["10.30.0.0/16", "10.31.0.0/16"]
-        policy_rules = [
-          { source = "192.168.0.0/24", destination = ["10.30.0.0/16", "10.31.0.0/16"] },
-        ]
-        ike     = { version = "v1" }
-        monitor = true
-      }
-    }
+    peers = { branch = var.branch_v2, warehouse = var.warehouse }
   }
 
   assert {
