@@ -297,4 +297,11 @@ variable "peer_psks" {
     condition     = alltrue([for k in keys(var.peers) : contains(keys(var.peer_psks), k)])
     error_message = "peer_psks must have a key for every peer."
   }
+  validation {
+    condition = alltrue([for psk in values(var.peer_psks) :
+      length(psk) >= 8 && length(psk) <= 128 && can(regex("^[A-Za-z0-9~!@#$%^()+={},./:;]+$", psk)) &&
+      length([for class in ["[A-Z]", "[a-z]", "[0-9]", "[~!@#$%^()+={},./:;]"] : class if can(regex(class, psk))]) >= 3
+    ])
+    error_message = "Each of peer_psks must be 8-128 characters of letters, digits and ~!@#$%^()+={},./:; with at least three of: upper case, lower case, digits, special characters."
+  }
 }

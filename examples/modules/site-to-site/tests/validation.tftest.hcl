@@ -207,3 +207,11 @@ run "peer_without_psk" {
   }
   expect_failures = [var.peer_psks]
 }
+
+run "weak_psk" {
+  command = plan
+  variables {
+    peer_psks = { branch = "password" }
+  }
+  expect_failures = [var.peer_psks]
+}
