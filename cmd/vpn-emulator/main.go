@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -21,9 +22,21 @@ import (
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
 )
 
-// version is set at build time (goreleaser, `make build-emulator`):
-// -ldflags "-X main.version=1.2.3". `vpn-emulator -version` prints it.
+// version is set at build time by releases: -ldflags "-X main.version=1.2.3".
+// `vpn-emulator -version` prints it (see versionString).
 var version = "dev"
+
+// versionString is the version injected at build time, else the module
+// version `go install .../cmd/vpn-emulator@vX.Y.Z` records, else "dev".
+func versionString() string {
+	if version != "dev" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return version
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -73,7 +86,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
 	if *showVersion {
-		_, err := fmt.Fprintf(stdout, "vpn-emulator %s\n", version)
+		_, err := fmt.Fprintf(stdout, "vpn-emulator %s\n", versionString())
 		return err
 	}
 	if *faultRate < 0 || *faultRate > 1 {

@@ -112,7 +112,7 @@ func TestRun_version(t *testing.T) {
 	if err := run(context.Background(), []string{"-version", "-listen", "256.0.0.1:0"}, &stdout, io.Discard); err != nil {
 		t.Fatalf("-version: %v", err)
 	}
-	if got, want := stdout.String(), "vpn-emulator "+version+"\n"; got != want {
+	if got, want := stdout.String(), "vpn-emulator "+versionString()+"\n"; got != want || versionString() == "" {
 		t.Fatalf("-version printed %q, want %q", got, want)
 	}
 }
