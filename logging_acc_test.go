@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/tfcli"
 )
 
 // The built provider, run by a real `terraform plan` through dev_overrides,
@@ -35,12 +36,7 @@ func buildProvider(t *testing.T) string {
 			builtProviderErr = err
 			return
 		}
-		builtProvider = filepath.Join(dir, "terraform-provider-huaweicloudvpn")
-		cmd := exec.Command("go", "build", "-trimpath", "-o", builtProvider, ".")
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			builtProviderErr = fmt.Errorf("go build: %w\n%s", err, out)
-		}
+		builtProvider, builtProviderErr = tfcli.BuildProvider(".", dir, "-X main.version=logging-test")
 	})
 	if builtProviderErr != nil {
 		t.Fatal(builtProviderErr)
@@ -64,12 +60,9 @@ func planWithLogEnv(t *testing.T, capture bool, extra ...string) loggingRun {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("set TF_ACC=1 to run terraform against the built provider")
 	}
-	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" {
-		var err error
-		if tf, err = exec.LookPath("terraform"); err != nil {
-			t.Skip("terraform is not on PATH")
-		}
+	tf, err := tfcli.TerraformPath()
+	if err != nil {
+		t.Fatal(err)
 	}
 	real := buildProvider(t)
 
@@ -91,17 +84,11 @@ func planWithLogEnv(t *testing.T, capture bool, extra ...string) loggingRun {
 	if capture {
 		wrapper = fmt.Sprintf("#!/bin/sh\nexec %q \"$@\" 2>>%q\n", real, stderrFile)
 	}
-	if err := os.WriteFile(filepath.Join(wrapDir, "terraform-provider-huaweicloudvpn"), []byte(wrapper), 0o755); err != nil {
+	if err := os.WriteFile(filepath.Join(wrapDir, tfcli.ProviderBinary), []byte(wrapper), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	rc := filepath.Join(dir, "terraformrc")
-	if err := os.WriteFile(rc, []byte(fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "registry.terraform.io/huaweicloudvpn/huaweicloudvpn" = %q
-  }
-  direct {}
-}
-`, wrapDir)), 0o644); err != nil {
+	if err := tfcli.WriteCLIConfig(rc, wrapDir); err != nil {
 		t.Fatal(err)
 	}
 	work := filepath.Join(dir, "work")
@@ -140,27 +127,19 @@ resource "huaweicloudvpn_customer_gateway" "this" {
 		t.Fatal(err)
 	}
 
-	var env []string
-	for _, kv := range os.Environ() {
-		name, _, _ := strings.Cut(kv, "=")
-		if name == "TF_LOG" || strings.HasPrefix(name, "TF_LOG_") || name == "TF_ACC_LOG_PATH" ||
-			name == "TF_CLI_CONFIG_FILE" || strings.HasPrefix(name, "HW_") {
-			continue
-		}
-		env = append(env, kv)
-	}
-	env = append(env, "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
-	env = append(env, extra...)
+	var pairs [][2]string
 	tfLog := ""
 	for _, kv := range extra {
-		if v, ok := strings.CutPrefix(kv, "TF_LOG_PATH="); ok {
-			tfLog = v
+		name, value, _ := strings.Cut(kv, "=")
+		pairs = append(pairs, [2]string{name, value})
+		if name == "TF_LOG_PATH" {
+			tfLog = value
 		}
 	}
 
 	cmd := exec.Command(tf, "plan", "-refresh=false", "-input=false", "-no-color")
 	cmd.Dir = work
-	cmd.Env = env
+	cmd.Env = tfcli.Env(rc, tfcli.IsLogVar, pairs)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("terraform plan: %v\n%s", err, out)

@@ -11,22 +11,18 @@ package moduletest
 
 import (
 	"context"
-	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/tfcli"
 )
-
-// providerBinary is the executable name dev_overrides looks for.
-const providerBinary = "terraform-provider-huaweicloudvpn"
 
 // suiteTimeout bounds one module's `terraform test` run.
 const suiteTimeout = 10 * time.Minute
@@ -65,16 +61,12 @@ func TestAccModules_terraformTest(t *testing.T) {
 	}
 }
 
-// terraformPath is TF_ACC_TERRAFORM_PATH when set (CI runs the suites under
-// a second Terraform version that way), else terraform on PATH.
+// terraformPath is tfcli.TerraformPath or a fatal error.
 func terraformPath(t *testing.T) string {
 	t.Helper()
-	if p := os.Getenv("TF_ACC_TERRAFORM_PATH"); p != "" {
-		return p
-	}
-	p, err := exec.LookPath("terraform")
+	p, err := tfcli.TerraformPath()
 	if err != nil {
-		t.Fatalf("terraform is not on PATH and TF_ACC_TERRAFORM_PATH is not set: %v", err)
+		t.Fatal(err)
 	}
 	return p
 }
@@ -84,11 +76,8 @@ func buildProvider(t *testing.T, root string) string {
 	t.Helper()
 	dir := t.TempDir()
 	start := time.Now()
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-X main.version=moduletest",
-		"-o", filepath.Join(dir, providerBinary), ".")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, out)
+	if _, err := tfcli.BuildProvider(root, dir, "-X main.version=moduletest"); err != nil {
+		t.Fatal(err)
 	}
 	t.Logf("built the provider in %s", time.Since(start).Round(time.Millisecond))
 	return dir
@@ -99,15 +88,7 @@ func buildProvider(t *testing.T, root string) string {
 func writeCLIConfig(t *testing.T, pluginDir string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "terraformrc")
-	cfg := fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "registry.terraform.io/huaweicloudvpn/huaweicloudvpn" = %[1]q
-    "registry.opentofu.org/huaweicloudvpn/huaweicloudvpn" = %[1]q
-  }
-  direct {}
-}
-`, pluginDir)
-	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+	if err := tfcli.WriteCLIConfig(path, pluginDir); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -133,7 +114,7 @@ func runModuleTests(t *testing.T, tf, cliConfig, module string) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, tf, "test", "-no-color")
 	cmd.Dir = work
-	cmd.Env = terraformEnv(cliConfig, emu.ProviderEnv(srv.URL))
+	cmd.Env = tfcli.Env(cliConfig, nil, emu.ProviderEnv(srv.URL))
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	elapsed := time.Since(start).Round(time.Millisecond)
@@ -148,25 +129,4 @@ func runModuleTests(t *testing.T, tf, cliConfig, module string) {
 		t.Fatalf("%s test in %s ran no test\n%s", tf, module, out)
 	}
 	t.Logf("%s (%s, %s)", m[0], tf, elapsed)
-}
-
-// terraformEnv is the process environment without the variables that would
-// change what Terraform or the provider does, plus the CLI configuration
-// and the provider's emulator settings.
-func terraformEnv(cliConfig string, providerEnv [][2]string) []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		name, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, "HW_") || strings.HasPrefix(name, "TF_VAR_") ||
-			name == "TF_CLI_CONFIG_FILE" || name == "TF_WORKSPACE" || name == "TF_DATA_DIR" || name == "TF_CLI_ARGS" ||
-			strings.HasPrefix(name, "TF_CLI_ARGS_") {
-			continue
-		}
-		env = append(env, kv)
-	}
-	env = append(env, "TF_CLI_CONFIG_FILE="+cliConfig, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "TF_INPUT=0")
-	for _, kv := range providerEnv {
-		env = append(env, kv[0]+"="+kv[1])
-	}
-	return env
 }

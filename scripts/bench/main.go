@@ -30,7 +30,13 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/tfcli"
 )
+
+// envProfileDir makes the provider write CPU and allocation profiles
+// (main.EnvProfileDir).
+const envProfileDir = "HUAWEICLOUDVPN_PROFILE_DIR"
 
 // phases are measured in this order in every run.
 var phases = []string{"plan", "apply", "refresh", "destroy"}
@@ -59,8 +65,8 @@ type options struct {
 func main() {
 	var o options
 	var cgwNs, mixedNs string
-	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if tf == "" {
+	tf, err := tfcli.TerraformPath()
+	if err != nil {
 		tf = "terraform"
 	}
 	flag.StringVar(&o.terraform, "terraform", tf, "terraform binary (default: TF_ACC_TERRAFORM_PATH, else terraform on PATH)")
@@ -74,7 +80,6 @@ func main() {
 	flag.BoolVar(&o.keep, "keep", false, "keep the working folders")
 	flag.BoolVar(&o.strict, "strict", false, "exit 1 when a target is missed")
 	flag.Parse()
-	var err error
 	if o.cgwNs, err = parseNs(cgwNs); err != nil {
 		fatal(err)
 	}
@@ -97,7 +102,7 @@ func main() {
 			fatal(err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(o.providerDir, "terraform-provider-huaweicloudvpn")); err != nil {
+	if _, err := os.Stat(filepath.Join(o.providerDir, tfcli.ProviderBinary)); err != nil {
 		fatal(fmt.Errorf("no provider build: %w (run `make bench`)", err))
 	}
 	missed, err := run(o)
@@ -173,16 +178,11 @@ func run(o options) (int, error) {
 	defer emu.stop()
 
 	rc := filepath.Join(work, "terraformrc")
-	if err := os.WriteFile(rc, []byte(fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "registry.terraform.io/huaweicloudvpn/huaweicloudvpn" = %q
-  }
-  direct {}
-}
-`, o.providerDir)), 0o644); err != nil {
+	if err := tfcli.WriteCLIConfig(rc, o.providerDir); err != nil {
 		return 0, err
 	}
-	env := benchEnv(rc, emu.env)
+	// Logs as a user who does not ask for them: no TF_LOG* variable.
+	env := tfcli.Env(rc, func(name string) bool { return tfcli.IsLogVar(name) || name == envProfileDir }, emu.env)
 
 	tfVersion, _ := exec.Command(o.terraform, "version").Output()
 	load, _ := os.ReadFile("/proc/loadavg")
@@ -254,23 +254,6 @@ func run(o options) (int, error) {
 	return checkTargets(results), nil
 }
 
-// benchEnv is the environment of every terraform run: the emulator's
-// HW_* variables, the dev_overrides CLI configuration, no TF_LOG* (logs as a
-// user who does not ask for them) and no upgrade check.
-func benchEnv(rc string, emuEnv []string) []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		name, _, _ := strings.Cut(kv, "=")
-		if name == "TF_LOG" || strings.HasPrefix(name, "TF_LOG_") || strings.HasPrefix(name, "HW_") ||
-			name == "TF_CLI_CONFIG_FILE" || name == "TF_DATA_DIR" || name == "TF_WORKSPACE" || name == "HUAWEICLOUDVPN_PROFILE_DIR" {
-			continue
-		}
-		env = append(env, kv)
-	}
-	env = append(env, "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "TF_INPUT=0")
-	return append(env, emuEnv...)
-}
-
 // terraform runs one phase in dir and returns its wall time and, for the
 // provider, the peak VmHWM (KiB) of the plugin processes it started.
 func terraform(o options, dir string, env []string, phase string, provider bool) (time.Duration, int64, error) {
@@ -278,7 +261,7 @@ func terraform(o options, dir string, env []string, phase string, provider bool)
 	cmd.Dir = dir
 	cmd.Env = env
 	if provider && o.profileDir != "" {
-		cmd.Env = append(append([]string(nil), env...), "HUAWEICLOUDVPN_PROFILE_DIR="+o.profileDir)
+		cmd.Env = append(append([]string(nil), env...), envProfileDir+"="+o.profileDir)
 	}
 	var out strings.Builder
 	cmd.Stdout = &out
@@ -391,7 +374,7 @@ func vmHWM(pid int) int64 {
 type emulatorProc struct {
 	cmd *exec.Cmd
 	url string
-	env []string
+	env [][2]string
 }
 
 func startEmulator(bin, work string) (*emulatorProc, error) {
@@ -422,7 +405,7 @@ func startEmulator(bin, work string) (*emulatorProc, error) {
 		}
 		if kv, ok := strings.CutPrefix(line, "export "); ok {
 			name, value, _ := strings.Cut(kv, "=")
-			e.env = append(e.env, name+"="+strings.Trim(value, `'"`))
+			e.env = append(e.env, [2]string{name, strings.Trim(value, `'"`)})
 			if name == "HW_IAM_ENDPOINT" {
 				break
 			}
