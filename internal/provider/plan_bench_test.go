@@ -188,3 +188,21 @@ func benchValue(tb testing.TB, typ tftypes.Type, v any) tftypes.Value {
 	tb.Fatalf("cannot build %s from %#v", typ, v)
 	return tftypes.Value{}
 }
+
+// BenchmarkGetProviderSchema is the schema work of each provider process
+// Terraform starts (three per plan): every resource's and data source's
+// schema, converted to the protocol.
+func BenchmarkGetProviderSchema(b *testing.B) {
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		server, err := providerserver.NewProtocol6WithError(newTestProvider())()
+		if err != nil {
+			b.Fatal(err)
+		}
+		resp, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+		if err != nil || len(resp.Diagnostics) > 0 {
+			b.Fatalf("GetProviderSchema: %v %v", err, resp.Diagnostics)
+		}
+	}
+}
