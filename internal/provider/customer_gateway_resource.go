@@ -224,7 +224,7 @@ func (r *customerGatewayResource) ValidateConfig(ctx context.Context, req resour
 			fmt.Sprintf("bgp_asn can only be set when id_type is \"ip\"; this customer gateway has id_type %q. "+
 				"Remove bgp_asn or use an IP identifier.", t))
 	}
-	if !idValue.IsNull() && !idValue.IsUnknown() {
+	if known(idValue) {
 		if err := apispec.CheckCustomerGatewayIDValue(t, idValue.ValueString()); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("id_value"), "Invalid Customer Gateway Identifier",
 				fmt.Sprintf("With id_type %q, id_value %s.", t, err))
@@ -250,7 +250,7 @@ func (r *customerGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !planCA.IsNull() && !planCA.IsUnknown() {
+	if known(planCA) {
 		var planContent, stateContent pemValue
 		resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("ca_certificate").AtName("content"), &planContent)...)
 		if !stateCA.IsNull() {
@@ -265,7 +265,7 @@ func (r *customerGatewayResource) ModifyPlan(ctx context.Context, req resource.M
 			if !stateCA.IsNull() {
 				var updatable types.Bool
 				resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("ca_certificate").AtName("is_updatable"), &updatable)...)
-				if !updatable.IsNull() && !updatable.IsUnknown() && !updatable.ValueBool() {
+				if known(updatable) && !updatable.ValueBool() {
 					resp.Diagnostics.AddAttributeError(path.Root("ca_certificate").AtName("content"), "CA Certificate Cannot Be Changed",
 						"The service reports is_updatable = false for this customer gateway's CA certificate, so its content "+
 							"cannot be changed in place. Keep the current certificate, or replace the customer gateway "+
@@ -313,10 +313,7 @@ func (r *customerGatewayResource) Create(ctx context.Context, req resource.Creat
 		IDValue:       plan.IDValue.ValueString(),
 		CACertificate: ca,
 		Tags:          tagsFromMap(tagsAll),
-	}
-	if !plan.BgpAsn.IsNull() && !plan.BgpAsn.IsUnknown() {
-		v := plan.BgpAsn.ValueInt64()
-		in.BgpAsn = &v
+		BgpAsn:        knownInt64Ptr(plan.BgpAsn),
 	}
 	cgw, err := r.data.Client.CreateCustomerGateway(ctx, in)
 	if err != nil {
@@ -480,7 +477,7 @@ func cgwCAInfoValues(ca *client.CACertificate) map[string]attr.Value {
 // cgwCAContent returns the content of a ca_certificate value (null when the
 // object is null or unknown).
 func cgwCAContent(ctx context.Context, obj types.Object) (pemValue, diag.Diagnostics) {
-	if obj.IsNull() || obj.IsUnknown() {
+	if !known(obj) {
 		return pemNull(), nil
 	}
 	var m cgwCACertificateModel
@@ -491,7 +488,7 @@ func cgwCAContent(ctx context.Context, obj types.Object) (pemValue, diag.Diagnos
 // cgwExpandCA builds the create request's ca_certificate (nil when not set).
 func cgwExpandCA(ctx context.Context, obj types.Object) (*client.CACertificateRequest, diag.Diagnostics) {
 	content, diags := cgwCAContent(ctx, obj)
-	if diags.HasError() || content.IsNull() || content.IsUnknown() {
+	if diags.HasError() || !known(content) {
 		return nil, diags
 	}
 	return &client.CACertificateRequest{Content: content.ValueString()}, diags

@@ -159,7 +159,7 @@ func (m pemKeepPrior) MarkdownDescription(ctx context.Context) string { return m
 
 // PlanModifyString implements planmodifier.String.
 func (pemKeepPrior) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.StateValue.IsNull() || req.StateValue.IsUnknown() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() {
+	if !known(req.StateValue) || !known(req.PlanValue) {
 		return
 	}
 	if pemEquivalent(req.StateValue.ValueString(), req.PlanValue.ValueString()) {
@@ -208,7 +208,7 @@ func (v pemCertificateValidator) MarkdownDescription(ctx context.Context) string
 
 // ValidateString implements validator.String.
 func (v pemCertificateValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if !known(req.ConfigValue) {
 		return
 	}
 	summary, expired := "Invalid Certificate", "Expired Certificate"

@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -71,7 +70,7 @@ func (v tagMapValidator) MarkdownDescription(ctx context.Context) string {
 
 // ValidateMap implements validator.Map.
 func (tagMapValidator) ValidateMap(_ context.Context, req validator.MapRequest, resp *validator.MapResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if !known(req.ConfigValue) {
 		return
 	}
 	for k, v := range req.ConfigValue.Elements() {
@@ -219,36 +218,6 @@ func tagsFromMap(m map[string]string) []client.Tag {
 	return out
 }
 
-// mapFromTypes converts a known types.Map of strings to a Go map. A null map
-// gives nil; an unknown map (or one with an unknown element) gives nil and
-// an error diagnostic, since callers only use it on known values.
-func mapFromTypes(ctx context.Context, m types.Map) (map[string]string, diag.Diagnostics) {
-	if m.IsNull() {
-		return nil, nil
-	}
-	if m.IsUnknown() {
-		var d diag.Diagnostics
-		d.AddError("Unknown Tags Value", "A map of tags is not known yet; this is a bug in the provider, please report it.")
-		return nil, d
-	}
-	out := map[string]string{}
-	d := m.ElementsAs(ctx, &out, false)
-	if d.HasError() {
-		return nil, d
-	}
-	return out, nil
-}
-
-// stringMapValue converts a Go map to a known types.Map of strings (an empty,
-// non-null map for a nil or empty input).
-func stringMapValue(m map[string]string) types.Map {
-	elems := make(map[string]attr.Value, len(m))
-	for k, v := range m {
-		elems[k] = types.StringValue(v)
-	}
-	return types.MapValueMust(types.StringType, elems)
-}
-
 // splitTags turns the service's tags of a resource into the `tags` and
 // `tags_all` values to store. `tags` keeps every key the prior `tags` had
 // (what the user configured), drops the keys that the prior `tags_all` had
@@ -285,7 +254,7 @@ func splitTags(all map[string]string, priorTags, priorTagsAll types.Map, default
 		own[k] = v
 	}
 	tagsAll = stringMapValue(all)
-	if len(own) == 0 && (priorTags.IsNull() || priorTags.IsUnknown()) {
+	if len(own) == 0 && !known(priorTags) {
 		return types.MapNull(types.StringType), tagsAll
 	}
 	return stringMapValue(own), tagsAll

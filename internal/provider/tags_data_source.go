@@ -113,7 +113,7 @@ func flattenProjectTags(tags []client.ProjectTag) types.Map {
 			list = append(list, v)
 		}
 		sort.Strings(list)
-		out[k] = dsStringList(list)
+		out[k] = stringListValue(list)
 	}
 	return types.MapValueMust(types.ListType{ElemType: types.StringType}, out)
 }

@@ -32,7 +32,7 @@ func (v stringCheck) MarkdownDescription(ctx context.Context) string { return v.
 
 // ValidateString implements validator.String.
 func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if !known(req.ConfigValue) {
 		return
 	}
 	if err := v.check(req.ConfigValue.ValueString()); err != nil {
@@ -116,7 +116,7 @@ func (v asnCheck) MarkdownDescription(ctx context.Context) string { return v.Des
 
 // ValidateInt64 implements validator.Int64.
 func (asnCheck) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if !known(req.ConfigValue) {
 		return
 	}
 	if err := apispec.CheckBgpAsn(req.ConfigValue.ValueInt64()); err != nil {

@@ -67,14 +67,14 @@ type policyRule struct {
 
 // policyRulesFromList reads a policy_rules list (nil for a null or unknown list).
 func policyRulesFromList(ctx context.Context, l types.List) ([]policyRule, diag.Diagnostics) {
-	if l.IsNull() || l.IsUnknown() {
+	if !known(l) {
 		return nil, nil
 	}
 	var diags diag.Diagnostics
 	out := make([]policyRule, 0, len(l.Elements()))
 	for _, e := range l.Elements() {
 		obj, ok := e.(types.Object)
-		if !ok || obj.IsNull() || obj.IsUnknown() {
+		if !ok || !known(obj) {
 			out = append(out, policyRule{})
 			continue
 		}
@@ -134,15 +134,6 @@ func policyRulesToList(rules []policyRule) types.List {
 		}))
 	}
 	return types.ListValueMust(ot, elems)
-}
-
-// stringSetValue is a known set of strings.
-func stringSetValue(list []string) types.Set {
-	elems := make([]attr.Value, 0, len(list))
-	for _, s := range list {
-		elems = append(elems, types.StringValue(s))
-	}
-	return types.SetValueMust(types.StringType, elems)
 }
 
 // mapPolicyRules maps the service's rules onto the prior (configured or
@@ -211,31 +202,6 @@ func expandPolicyRules(rules []policyRule) []client.PolicyRule {
 	return out
 }
 
-// objString returns a known string leaf of obj ("" otherwise).
-func objString(obj types.Object, name string) (string, bool) {
-	if !known(obj) {
-		return "", false
-	}
-	v, ok := obj.Attributes()[name].(types.String)
-	if !ok || !known(v) {
-		return "", false
-	}
-	return v.ValueString(), true
-}
-
-// objInt returns a known int64 leaf of obj as *int (nil otherwise).
-func objInt(obj types.Object, name string) *int {
-	if !known(obj) {
-		return nil
-	}
-	v, ok := obj.Attributes()[name].(types.Int64)
-	if !ok || !known(v) {
-		return nil
-	}
-	n := int(v.ValueInt64())
-	return &n
-}
-
 // expandIKEPolicy builds the request's IKE policy from the known leaves of
 // obj; nil when none. local_id and peer_id are sent only with type fqdn,
 // phase1_negotiation_mode only with IKEv1, authentication_method only on create.
@@ -244,9 +210,9 @@ func expandIKEPolicy(obj types.Object, update bool) *client.IKEPolicy {
 		return nil
 	}
 	p := &client.IKEPolicy{}
-	str := func(name string) string { s, _ := objString(obj, name); return s }
+	str := func(name string) string { return knownString(objectString(obj, name)) }
 	p.IKEVersion = str("ike_version")
-	if version, ok := objString(obj, "ike_version"); !ok || version == "v1" {
+	if version := objectString(obj, "ike_version"); !known(version) || version.ValueString() == "v1" {
 		p.Phase1NegotiationMode = str("phase1_negotiation_mode")
 	}
 	p.AuthenticationAlgorithm = str("authentication_algorithm")
@@ -255,7 +221,7 @@ func expandIKEPolicy(obj types.Object, update bool) *client.IKEPolicy {
 	if !update {
 		p.AuthenticationMethod = str("authentication_method")
 	}
-	p.LifetimeSeconds = objInt(obj, "lifetime_seconds")
+	p.LifetimeSeconds = knownIntPtr(objectInt64(obj, "lifetime_seconds"))
 	p.LocalIDType = str("local_id_type")
 	if p.LocalIDType == "fqdn" {
 		p.LocalID = str("local_id")
@@ -265,8 +231,11 @@ func expandIKEPolicy(obj types.Object, update bool) *client.IKEPolicy {
 		p.PeerID = str("peer_id")
 	}
 	if dpdObj, ok := obj.Attributes()["dpd"].(types.Object); ok && known(dpdObj) {
-		d := &client.DPD{Timeout: objInt(dpdObj, "timeout"), Interval: objInt(dpdObj, "interval")}
-		d.Msg, _ = objString(dpdObj, "msg")
+		d := &client.DPD{
+			Timeout:  knownIntPtr(objectInt64(dpdObj, "timeout")),
+			Interval: knownIntPtr(objectInt64(dpdObj, "interval")),
+			Msg:      knownString(objectString(dpdObj, "msg")),
+		}
 		if d.Timeout != nil || d.Interval != nil || d.Msg != "" {
 			p.DPD = d
 		}
@@ -282,13 +251,13 @@ func expandIPsecPolicy(obj types.Object) *client.IPsecPolicy {
 	if !known(obj) {
 		return nil
 	}
-	str := func(name string) string { s, _ := objString(obj, name); return s }
+	str := func(name string) string { return knownString(objectString(obj, name)) }
 	p := &client.IPsecPolicy{
 		AuthenticationAlgorithm: str("authentication_algorithm"),
 		EncryptionAlgorithm:     str("encryption_algorithm"),
 		PFS:                     str("pfs"),
 		TransformProtocol:       str("transform_protocol"),
-		LifetimeSeconds:         objInt(obj, "lifetime_seconds"),
+		LifetimeSeconds:         knownIntPtr(objectInt64(obj, "lifetime_seconds")),
 		EncapsulationMode:       str("encapsulation_mode"),
 	}
 	if *p == (client.IPsecPolicy{}) {
@@ -321,16 +290,6 @@ func knownLeavesDiffer(plan, state types.Object) bool {
 		}
 	}
 	return false
-}
-
-// setStrings returns the elements of a known set of strings (nil otherwise).
-func setStrings(ctx context.Context, s types.Set) ([]string, diag.Diagnostics) {
-	if !known(s) {
-		return nil, nil
-	}
-	var out []string
-	d := s.ElementsAs(ctx, &out, false)
-	return out, d
 }
 
 // expandVPNConnectionCreate builds the create request from the plan. psk is

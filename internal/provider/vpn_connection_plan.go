@@ -46,7 +46,7 @@ func (v connCheckValidator) MarkdownDescription(ctx context.Context) string {
 
 // ValidateString implements validator.String.
 func (v connCheckValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if !known(req.ConfigValue) {
 		return
 	}
 	if err := v.check(req.ConfigValue.ValueString()); err != nil {
@@ -76,7 +76,7 @@ func (v pskValidator) MarkdownDescription(ctx context.Context) string { return v
 
 // ValidateString implements validator.String.
 func (pskValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if !known(req.ConfigValue) {
 		return
 	}
 	if err := apispec.CheckPSK(req.ConfigValue.ValueString()); err != nil {
@@ -126,7 +126,7 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 			diags.AddAttributeError(path.Root("tunnel_peer_address"), "Invalid Tunnel Addresses", err.Error()+".")
 		}
 	}
-	if !m.PolicyRules.IsNull() && !m.PolicyRules.IsUnknown() {
+	if known(m.PolicyRules) {
 		rules, d := policyRulesFromList(ctx, m.PolicyRules)
 		diags.Append(d...)
 		if rules != nil && !d.HasError() {
@@ -146,7 +146,7 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 			}
 		}
 	}
-	if !m.IKEPolicy.IsNull() && !m.IKEPolicy.IsUnknown() {
+	if known(m.IKEPolicy) {
 		p := path.Root("ikepolicy")
 		ike, err := objectStrings(m.IKEPolicy, "ike_version", "phase1_negotiation_mode",
 			"local_id_type", "local_id", "peer_id_type", "peer_id")
@@ -178,24 +178,6 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 		}
 	}
 	return diags
-}
-
-// known reports a known, non-null value.
-func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
-
-// objectStrings returns the named string attributes of obj (null or unknown
-// values included); an attribute that is missing or not a string is an error.
-func objectStrings(obj types.Object, names ...string) (map[string]types.String, error) {
-	attrs := obj.Attributes()
-	out := make(map[string]types.String, len(names))
-	for _, name := range names {
-		v, ok := attrs[name].(types.String)
-		if !ok {
-			return nil, fmt.Errorf("attribute %s is %T, not a string", name, attrs[name])
-		}
-		out[name] = v
-	}
-	return out, nil
 }
 
 // connProblem is one check that failed against the gateway.
@@ -244,7 +226,7 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 	}
 
 	checkEnum := func(obj types.Object, name string, p path.Path, check func(string, bool) error) {
-		if obj.IsNull() || obj.IsUnknown() {
+		if !known(obj) {
 			return
 		}
 		v, ok := obj.Attributes()[name].(types.String)
@@ -265,7 +247,7 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 	checkEnum(config.IPsecPolicy, "encryption_algorithm", ipsecP, apispec.CheckEncryptionAlgorithm)
 	if gm {
 		notGM := func(obj types.Object, p path.Path, names ...string) {
-			if obj.IsNull() || obj.IsUnknown() {
+			if !known(obj) {
 				return
 			}
 			for _, n := range names {
@@ -417,7 +399,7 @@ func pskChangeWarning(plan, config, state *vpnConnectionModel) string {
 		return ""
 	}
 	version := types.StringNull()
-	if !plan.IKEPolicy.IsNull() && !plan.IKEPolicy.IsUnknown() {
+	if known(plan.IKEPolicy) {
 		version, _ = plan.IKEPolicy.Attributes()["ike_version"].(types.String)
 	}
 	if version.IsUnknown() || version.ValueString() != "v2" {
@@ -542,14 +524,14 @@ func planPolicyObject(cfg, st types.Object, attrTypes map[string]attr.Type, crea
 	if cfg.IsUnknown() {
 		return types.ObjectUnknown(attrTypes)
 	}
-	if cfg.IsNull() && (creating || st.IsNull() || st.IsUnknown()) {
+	if cfg.IsNull() && (creating || !known(st)) {
 		return types.ObjectUnknown(attrTypes)
 	}
 	var cfgAttrs, stAttrs map[string]attr.Value
 	if !cfg.IsNull() {
 		cfgAttrs = cfg.Attributes()
 	}
-	if !creating && !st.IsNull() && !st.IsUnknown() {
+	if !creating && known(st) {
 		stAttrs = st.Attributes()
 	}
 	planned := make(map[string]attr.Value, len(attrTypes))
@@ -584,16 +566,4 @@ func planPolicyObject(cfg, st types.Object, attrTypes map[string]attr.Type, crea
 		}
 	}
 	return types.ObjectValueMust(attrTypes, planned)
-}
-
-// unknownOf is the unknown value of a primitive attribute type.
-func unknownOf(t attr.Type) attr.Value {
-	switch t {
-	case types.Int64Type:
-		return types.Int64Unknown()
-	case types.BoolType:
-		return types.BoolUnknown()
-	default:
-		return types.StringUnknown()
-	}
 }

@@ -285,7 +285,7 @@ func (r *vgwCertificateResource) ValidateConfig(ctx context.Context, req resourc
 			continue
 		}
 		for keyAttr, key := range p.keys {
-			if key.IsNull() || key.IsUnknown() {
+			if !known(key) {
 				continue
 			}
 			signer := vgwCertParseKey(key.ValueString())
@@ -349,7 +349,7 @@ func (r *vgwCertificateResource) ModifyPlan(ctx context.Context, req resource.Mo
 // planNewCertificate checks the gateway of a new certificate when its id is
 // known: it must be GM. A gateway that cannot be read now is left to apply.
 func (r *vgwCertificateResource) planNewCertificate(ctx context.Context, vgwID types.String, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || vgwID.IsNull() || vgwID.IsUnknown() {
+	if r.data == nil || !known(vgwID) {
 		return
 	}
 	id := vgwID.ValueString()
@@ -544,7 +544,7 @@ func (r *vgwCertificateResource) Update(ctx context.Context, req resource.Update
 	ch := vgwCertChanges(&state, &plan)
 	body := client.UpdateVPNGatewayCertificateRequest{}
 	send := false
-	if !plan.Name.IsUnknown() && !plan.Name.IsNull() && !plan.Name.Equal(state.Name) {
+	if known(plan.Name) && !plan.Name.Equal(state.Name) {
 		body.Name, send = plan.Name.ValueString(), true
 	}
 	if ch.sign {
@@ -707,10 +707,10 @@ func vgwCertPEMChanged(prior pemValue, priorSerial types.String, planned pemValu
 	if planned.IsNull() {
 		return false
 	}
-	if !prior.IsNull() && !prior.IsUnknown() {
+	if known(prior) {
 		return !pemEquivalent(prior.ValueString(), planned.ValueString())
 	}
-	if priorSerial.IsNull() || priorSerial.IsUnknown() {
+	if !known(priorSerial) {
 		return false
 	}
 	return vgwCertSerialDiffers(planned.StringValue, priorSerial.ValueString())
@@ -722,7 +722,7 @@ func vgwCertKeyChanged(prior, planned pemValue) bool {
 	if planned.IsUnknown() {
 		return !prior.IsNull()
 	}
-	if prior.IsNull() || prior.IsUnknown() || planned.IsNull() {
+	if !known(prior) || planned.IsNull() {
 		return false
 	}
 	return !pemEquivalent(prior.ValueString(), planned.ValueString())
@@ -762,7 +762,7 @@ func vgwCertKeys(plan, config *vgwCertificateModel) (sign, enc string) {
 // vgwCertParseKnown parses the first certificate of a known value; nil when
 // the value is null, unknown, not PEM, or a certificate Go cannot parse (SM2).
 func vgwCertParseKnown(v types.String) *x509.Certificate {
-	if v.IsNull() || v.IsUnknown() {
+	if !known(v) {
 		return nil
 	}
 	cert, _ := parseCertificatePEM(v.ValueString())
@@ -771,7 +771,7 @@ func vgwCertParseKnown(v types.String) *x509.Certificate {
 
 // vgwCertParseChain parses every certificate of the chain Go can read.
 func vgwCertParseChain(v pemValue) []*x509.Certificate {
-	if v.IsNull() || v.IsUnknown() {
+	if !known(v) {
 		return nil
 	}
 	blocks, _ := pemBlocks(v.ValueString())
@@ -850,7 +850,7 @@ func (v vgwCertKeyValidator) MarkdownDescription(ctx context.Context) string {
 
 // ValidateString implements validator.String.
 func (vgwCertKeyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	if !known(req.ConfigValue) {
 		return
 	}
 	if reason := vgwCertKeyProblem(req.ConfigValue.ValueString()); reason != "" {

@@ -531,7 +531,7 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 
 	// policy_template is not part of the create body: apply it now if the
 	// configured values differ from the service's.
-	if !plan.PolicyTemplate.IsNull() && !plan.PolicyTemplate.IsUnknown() {
+	if known(plan.PolicyTemplate) {
 		// Values the configuration leaves out are unknown in the plan: they
 		// are the service's to fill, so only the configured ones are compared.
 		configured := vgwUnknownsToNull(plan.PolicyTemplate)
@@ -714,27 +714,26 @@ func (r *vpnGatewayResource) ImportState(ctx context.Context, req resource.Impor
 func (r *vpnGatewayResource) expandCreate(ctx context.Context, plan vpnGatewayModel) (*client.CreateVPNGatewayRequest, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	body := &client.CreateVPNGatewayRequest{
-		Name:                vgwKnownString(plan.Name),
-		NetworkType:         vgwKnownString(plan.NetworkType),
-		AttachmentType:      vgwKnownString(plan.AttachmentType),
-		ErID:                vgwKnownString(plan.ErID),
-		VpcID:               vgwKnownString(plan.VpcID),
-		ConnectSubnet:       vgwKnownString(plan.ConnectSubnet),
-		Flavor:              vgwKnownString(plan.Flavor),
-		EnterpriseProjectID: vgwKnownString(plan.EnterpriseProjectID),
-		AccessVpcID:         vgwKnownString(plan.AccessVpcID),
-		AccessSubnetID:      vgwKnownString(plan.AccessSubnetID),
-		AccessPrivateIP1:    vgwKnownString(plan.AccessPrivateIP1),
-		AccessPrivateIP2:    vgwKnownString(plan.AccessPrivateIP2),
-		HAMode:              vgwKnownString(plan.HAMode),
+		Name:                knownString(plan.Name),
+		NetworkType:         knownString(plan.NetworkType),
+		AttachmentType:      knownString(plan.AttachmentType),
+		ErID:                knownString(plan.ErID),
+		VpcID:               knownString(plan.VpcID),
+		ConnectSubnet:       knownString(plan.ConnectSubnet),
+		Flavor:              knownString(plan.Flavor),
+		EnterpriseProjectID: knownString(plan.EnterpriseProjectID),
+		AccessVpcID:         knownString(plan.AccessVpcID),
+		AccessSubnetID:      knownString(plan.AccessSubnetID),
+		AccessPrivateIP1:    knownString(plan.AccessPrivateIP1),
+		AccessPrivateIP2:    knownString(plan.AccessPrivateIP2),
+		HAMode:              knownString(plan.HAMode),
 	}
-	if !plan.BgpAsn.IsNull() && !plan.BgpAsn.IsUnknown() {
-		v := plan.BgpAsn.ValueInt64()
-		body.BgpAsn = &v
-	}
-	body.LocalSubnets, diags = vgwStringsFromSet(ctx, plan.LocalSubnets, diags)
-	body.AvailabilityZoneIDs, diags = vgwStringsFromSet(ctx, plan.AvailabilityZoneIDs, diags)
+	body.BgpAsn = knownInt64Ptr(plan.BgpAsn)
 	var d diag.Diagnostics
+	body.LocalSubnets, d = setStrings(ctx, plan.LocalSubnets)
+	diags.Append(d...)
+	body.AvailabilityZoneIDs, d = setStrings(ctx, plan.AvailabilityZoneIDs)
+	diags.Append(d...)
 	if body.EIP1, d = vgwExpandEIP(ctx, plan.EIP1); d.HasError() {
 		diags.Append(d...)
 	}
@@ -760,12 +759,14 @@ func (r *vpnGatewayResource) expandUpdate(ctx context.Context, plan, state vpnGa
 		changed = true
 	}
 	if !plan.LocalSubnets.Equal(state.LocalSubnets) && !plan.LocalSubnets.IsNull() {
-		body.LocalSubnets, diags = vgwStringsFromSet(ctx, plan.LocalSubnets, diags)
+		var d diag.Diagnostics
+		body.LocalSubnets, d = setStrings(ctx, plan.LocalSubnets)
+		diags.Append(d...)
 		changed = true
 	}
 	for i, pair := range [][2]types.Object{{plan.EIP1, state.EIP1}, {plan.EIP2, state.EIP2}} {
-		newID, oldID := vgwObjectString(pair[0], "id"), vgwObjectString(pair[1], "id")
-		if newID.IsNull() || newID.IsUnknown() || newID.Equal(oldID) {
+		newID, oldID := objectString(pair[0], "id"), objectString(pair[1], "id")
+		if !known(newID) || newID.Equal(oldID) {
 			continue
 		}
 		if i == 0 {
@@ -789,111 +790,62 @@ func (r *vpnGatewayResource) expandUpdate(ctx context.Context, plan, state vpnGa
 	return body, diags
 }
 
-// vgwKnownString returns the value of a known string, else "" (not sent).
-func vgwKnownString(v types.String) string {
-	if v.IsNull() || v.IsUnknown() {
-		return ""
-	}
-	return v.ValueString()
-}
-
-// vgwKnownIntPtr returns a pointer to a known int64 as int, else nil.
-func vgwKnownIntPtr(v types.Int64) *int {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	n := int(v.ValueInt64())
-	return &n
-}
-
-// vgwStringsFromSet converts a known set of strings (nil for null or unknown).
-func vgwStringsFromSet(ctx context.Context, s types.Set, diags diag.Diagnostics) ([]string, diag.Diagnostics) {
-	if s.IsNull() || s.IsUnknown() {
-		return nil, diags
-	}
-	var out []string
-	diags.Append(s.ElementsAs(ctx, &out, false)...)
-	return out, diags
-}
-
-// vgwObjectString returns a string attribute of an object (null when the object is null or unknown).
-func vgwObjectString(o types.Object, name string) types.String {
-	if o.IsNull() || o.IsUnknown() {
-		return types.StringNull()
-	}
-	if v, ok := o.Attributes()[name].(types.String); ok {
-		return v
-	}
-	return types.StringNull()
-}
-
-// vgwObjectInt64 returns an int64 attribute of an object (null when the object is null or unknown).
-func vgwObjectInt64(o types.Object, name string) types.Int64 {
-	if o.IsNull() || o.IsUnknown() {
-		return types.Int64Null()
-	}
-	if v, ok := o.Attributes()[name].(types.Int64); ok {
-		return v
-	}
-	return types.Int64Null()
-}
-
 // vgwExpandEIP builds eip1/eip2 of the create body: the id of an existing
 // EIP, or the parameters of a new one.
 func vgwExpandEIP(ctx context.Context, o types.Object) (*client.EIPRequest, diag.Diagnostics) {
-	if o.IsNull() || o.IsUnknown() {
+	if !known(o) {
 		return nil, nil
 	}
 	var m vpnGatewayEIPModel
-	diags := o.As(ctx, &m, vgwObjectAsOptions)
+	diags := o.As(ctx, &m, objectAsOptions)
 	if diags.HasError() {
 		return nil, diags
 	}
-	if id := vgwKnownString(m.ID); id != "" {
+	if id := knownString(m.ID); id != "" {
 		return &client.EIPRequest{ID: id}, diags
 	}
 	return &client.EIPRequest{
-		Type:          vgwKnownString(m.Type),
-		ChargeMode:    vgwKnownString(m.ChargeMode),
-		BandwidthSize: vgwKnownIntPtr(m.BandwidthSize),
-		BandwidthName: vgwKnownString(m.BandwidthName),
-		BandwidthID:   vgwKnownString(m.BandwidthID),
+		Type:          knownString(m.Type),
+		ChargeMode:    knownString(m.ChargeMode),
+		BandwidthSize: knownIntPtr(m.BandwidthSize),
+		BandwidthName: knownString(m.BandwidthName),
+		BandwidthID:   knownString(m.BandwidthID),
 	}, diags
 }
 
 // vgwExpandPolicyTemplate builds the policy_template of the PUT body from its
 // known values (unknown values, which the user did not set, are not sent).
 func vgwExpandPolicyTemplate(ctx context.Context, o types.Object) (*client.PolicyTemplate, diag.Diagnostics) {
-	if o.IsNull() || o.IsUnknown() {
+	if !known(o) {
 		return nil, nil
 	}
 	var m vpnGatewayPolicyTemplateModel
-	diags := o.As(ctx, &m, vgwObjectAsOptions)
+	diags := o.As(ctx, &m, objectAsOptions)
 	if diags.HasError() {
 		return nil, diags
 	}
 	out := &client.PolicyTemplate{}
-	if !m.IKEPolicy.IsNull() && !m.IKEPolicy.IsUnknown() {
+	if known(m.IKEPolicy) {
 		var ike vpnGatewayIKEPolicyModel
-		diags.Append(m.IKEPolicy.As(ctx, &ike, vgwObjectAsOptions)...)
+		diags.Append(m.IKEPolicy.As(ctx, &ike, objectAsOptions)...)
 		p := &client.PolicyTemplateIKE{
-			EncryptionAlgorithm:     vgwKnownString(ike.EncryptionAlgorithm),
-			DHGroup:                 vgwKnownString(ike.DHGroup),
-			AuthenticationAlgorithm: vgwKnownString(ike.AuthenticationAlgorithm),
-			LifetimeSeconds:         vgwKnownIntPtr(ike.LifetimeSeconds),
+			EncryptionAlgorithm:     knownString(ike.EncryptionAlgorithm),
+			DHGroup:                 knownString(ike.DHGroup),
+			AuthenticationAlgorithm: knownString(ike.AuthenticationAlgorithm),
+			LifetimeSeconds:         knownIntPtr(ike.LifetimeSeconds),
 		}
 		if *p != (client.PolicyTemplateIKE{}) {
 			out.IKEPolicy = p
 		}
 	}
-	if !m.IPsecPolicy.IsNull() && !m.IPsecPolicy.IsUnknown() {
+	if known(m.IPsecPolicy) {
 		var ipsec vpnGatewayIPsecPolicyModel
-		diags.Append(m.IPsecPolicy.As(ctx, &ipsec, vgwObjectAsOptions)...)
+		diags.Append(m.IPsecPolicy.As(ctx, &ipsec, objectAsOptions)...)
 		p := &client.PolicyTemplateIPsec{
-			AuthenticationAlgorithm: vgwKnownString(ipsec.AuthenticationAlgorithm),
-			EncryptionAlgorithm:     vgwKnownString(ipsec.EncryptionAlgorithm),
-			PFS:                     vgwKnownString(ipsec.PFS),
-			LifetimeSeconds:         vgwKnownIntPtr(ipsec.LifetimeSeconds),
+			AuthenticationAlgorithm: knownString(ipsec.AuthenticationAlgorithm),
+			EncryptionAlgorithm:     knownString(ipsec.EncryptionAlgorithm),
+			PFS:                     knownString(ipsec.PFS),
+			LifetimeSeconds:         knownIntPtr(ipsec.LifetimeSeconds),
 		}
 		if *p != (client.PolicyTemplateIPsec{}) {
 			out.IPsecPolicy = p
@@ -940,7 +892,7 @@ func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayMode
 		UsedConnectionGroup:  types.Int64Value(int64(gw.UsedConnectionGroup)),
 		CertificateID:        strOrNull(gw.CertificateID),
 		ErAttachmentID:       strOrPrior(gw.ErAttachmentID, prior.ErAttachmentID),
-		SupportedFlavors:     vgwStringSet(gw.SupportedFlavors),
+		SupportedFlavors:     stringSetOrNull(gw.SupportedFlavors),
 		CreatedAt:            strOrPrior(gw.CreatedAt, prior.CreatedAt),
 		UpdatedAt:            strOrPrior(gw.UpdatedAt, prior.UpdatedAt),
 		Timeouts:             prior.Timeouts,
@@ -948,7 +900,7 @@ func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayMode
 	if gw.BgpAsn != 0 {
 		m.BgpAsn = types.Int64Value(gw.BgpAsn)
 	} else {
-		m.BgpAsn = vgwKnownInt64OrNull(prior.BgpAsn)
+		m.BgpAsn = int64UnknownAsNull(prior.BgpAsn)
 	}
 
 	// vpc_id: not returned for er gateways; keep the configured value, or
@@ -960,7 +912,7 @@ func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayMode
 
 	// local_subnets: returned for vpc gateways only.
 	if len(gw.LocalSubnets) > 0 {
-		m.LocalSubnets = vgwStringSet(gw.LocalSubnets)
+		m.LocalSubnets = stringSetOrNull(gw.LocalSubnets)
 	} else if !prior.LocalSubnets.IsUnknown() {
 		m.LocalSubnets = prior.LocalSubnets
 	} else {
@@ -969,7 +921,7 @@ func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayMode
 
 	// availability_zone_ids: shown once ACTIVE when the service chose them.
 	if len(gw.AvailabilityZoneIDs) > 0 {
-		m.AvailabilityZoneIDs = vgwStringSet(gw.AvailabilityZoneIDs)
+		m.AvailabilityZoneIDs = stringSetOrNull(gw.AvailabilityZoneIDs)
 	} else if !prior.AvailabilityZoneIDs.IsUnknown() {
 		m.AvailabilityZoneIDs = prior.AvailabilityZoneIDs
 	} else {
@@ -989,26 +941,6 @@ func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayMode
 	all := tagsToMap(gw.Tags)
 	m.Tags, m.TagsAll = splitTags(all, prior.Tags, prior.TagsAll, r.data.defaultTags())
 	return m
-}
-
-// vgwKnownInt64OrNull turns an unknown value into null.
-func vgwKnownInt64OrNull(v types.Int64) types.Int64 {
-	if v.IsUnknown() {
-		return types.Int64Null()
-	}
-	return v
-}
-
-// vgwStringSet converts a list of strings to a set (null when empty).
-func vgwStringSet(list []string) types.Set {
-	if len(list) == 0 {
-		return types.SetNull(types.StringType)
-	}
-	elems := make([]attr.Value, len(list))
-	for i, s := range list {
-		elems[i] = types.StringValue(s)
-	}
-	return types.SetValueMust(types.StringType, elems)
 }
 
 // vgwFlattenEIP converts an EIP of the service; nil keeps prior (with unknown

@@ -889,7 +889,7 @@ func TestVPNGatewayPlanNestedObject(t *testing.T) {
 	eip := func(id, typ string, size int64, addr string) types.Object {
 		v := map[string]attr.Value{}
 		for k, at := range vpnGatewayEIPAttrTypes {
-			v[k] = vgwNullOf(at)
+			v[k] = nullOf(at)
 		}
 		if id != "" {
 			v["id"] = types.StringValue(id)
@@ -987,12 +987,12 @@ func TestVPNGatewayFlavorChangeProblem(t *testing.T) {
 	eips := func(size int64) types.Object {
 		v := map[string]attr.Value{}
 		for k, at := range vpnGatewayEIPAttrTypes {
-			v[k] = vgwNullOf(at)
+			v[k] = nullOf(at)
 		}
 		v["type"], v["bandwidth_size"] = types.StringValue("5_bgp"), types.Int64Value(size)
 		return types.ObjectValueMust(vpnGatewayEIPAttrTypes, v)
 	}
-	supported := func(list ...string) types.Set { return vgwStringSet(list) }
+	supported := func(list ...string) types.Set { return stringSetOrNull(list) }
 	model := func(flavor string, size int64, sup types.Set) vpnGatewayModel {
 		return vpnGatewayModel{
 			ID: types.StringValue("gw-1"), Flavor: types.StringValue(flavor),
