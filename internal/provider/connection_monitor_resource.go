@@ -64,7 +64,7 @@ func (r *connectionMonitorResource) Schema(ctx context.Context, _ resource.Schem
 		return schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: desc,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       stableString(),
 		}
 	}
 	resp.Schema = schema.Schema{

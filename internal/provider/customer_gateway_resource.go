@@ -96,7 +96,7 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 		return schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: desc,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       stableString(),
 		}
 	}
 	resp.Schema = schema.Schema{
@@ -118,7 +118,7 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 				MarkdownDescription: "Name: 1-64 characters, digits, letters, Chinese characters, `_`, `-` and `.`. " +
 					"When omitted, the service generates one such as `cgw-21a3`. Changes in place.",
 				Validators:    []validator.String{nameValidator()},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: stableString(),
 			},
 			"id_type": schema.StringAttribute{
 				Optional: true,
@@ -150,7 +150,7 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 					"service reports `is_updatable = false`); removing the block replaces the customer gateway, because the " +
 					"service cannot unbind a certificate. The other attributes are reported by the service.",
 				PlanModifiers: []planmodifier.Object{
-					objectplanmodifier.RequiresReplaceIf(cgwCARemoved,
+					objectplanmodifier.RequiresReplaceIf(replaceWhenRemoved,
 						"Removing the CA certificate replaces the customer gateway.",
 						"Removing the CA certificate replaces the customer gateway."),
 				},
@@ -188,12 +188,6 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 			},
 		},
 	}
-}
-
-// cgwCARemoved plans a replace when a bound CA certificate is removed from
-// the configuration: the API can replace a certificate but not unbind it.
-func cgwCARemoved(_ context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull() && req.PlanValue.IsNull()
 }
 
 // Configure implements resource.ResourceWithConfigure.

@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
@@ -41,55 +39,6 @@ func tagsAllSchemaAttribute() schema.MapAttribute {
 		ElementType:         types.StringType,
 		Computed:            true,
 		MarkdownDescription: "All tags of the resource: `tags` merged over the provider's `default_tags`.",
-	}
-}
-
-// tagsValidators validate a map of tags against the reference's limits.
-func tagsValidators() []validator.Map {
-	return []validator.Map{
-		mapvalidator.SizeAtMost(apispec.MaxTags),
-		tagMapValidator{},
-	}
-}
-
-// tagMapValidator checks each key and value of a tags map.
-type tagMapValidator struct{}
-
-var _ validator.Map = tagMapValidator{}
-
-// Description implements validator.Describer.
-func (tagMapValidator) Description(context.Context) string {
-	return fmt.Sprintf("tag keys must have %d-%d and values 0-%d characters: letters, digits, spaces or _ . : = + - @",
-		apispec.TagKeyMinLen, apispec.TagKeyMaxLen, apispec.TagValueMaxLen)
-}
-
-// MarkdownDescription implements validator.Describer.
-func (v tagMapValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-// ValidateMap implements validator.Map.
-func (tagMapValidator) ValidateMap(_ context.Context, req validator.MapRequest, resp *validator.MapResponse) {
-	if !known(req.ConfigValue) {
-		return
-	}
-	for k, v := range req.ConfigValue.Elements() {
-		p := req.Path.AtMapKey(k)
-		if err := apispec.CheckTagKey(k); err != nil {
-			resp.Diagnostics.AddAttributeError(p, "Invalid Tag Key", fmt.Sprintf("Tag key %q %s.", k, err))
-		}
-		s, ok := v.(types.String)
-		if !ok || s.IsUnknown() {
-			continue
-		}
-		if s.IsNull() {
-			resp.Diagnostics.AddAttributeError(p, "Invalid Tag Value",
-				fmt.Sprintf("Tag %q has a null value; use \"\" for an empty value.", k))
-			continue
-		}
-		if err := apispec.CheckTagValue(s.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(p, "Invalid Tag Value", fmt.Sprintf("The value of tag %q %s.", k, err))
-		}
 	}
 }
 

@@ -14,76 +14,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 )
-
-// connCheckValidator is a string validator built from an apispec check. Its
-// message never repeats the value (the checks name it where useful).
-type connCheckValidator struct {
-	summary string
-	desc    string
-	check   func(string) error
-}
-
-var _ validator.String = connCheckValidator{}
-
-// connCheck returns a validator.String that runs check on known values.
-func connCheck(summary, desc string, check func(string) error) validator.String {
-	return connCheckValidator{summary: summary, desc: desc, check: check}
-}
-
-// Description implements validator.Describer.
-func (v connCheckValidator) Description(context.Context) string { return v.desc }
-
-// MarkdownDescription implements validator.Describer.
-func (v connCheckValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-// ValidateString implements validator.String.
-func (v connCheckValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !known(req.ConfigValue) {
-		return
-	}
-	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, v.summary, fmt.Sprintf("Attribute %s %s.", req.Path, err))
-	}
-}
-
-// tunnelAddressCheck checks one tunnel interface address.
-func tunnelAddressCheck(s string) error {
-	_, err := apispec.ParseTunnelAddress(s)
-	return err
-}
-
-// pskValidator checks a pre-shared key without ever echoing it.
-type pskValidator struct{}
-
-var _ validator.String = pskValidator{}
-
-// Description implements validator.Describer.
-func (pskValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must have %d-%d characters with at least three of: upper-case letters, lower-case letters, digits, %s",
-		apispec.PSKMinLength, apispec.PSKMaxLength, apispec.PSKSpecialCharacters)
-}
-
-// MarkdownDescription implements validator.Describer.
-func (v pskValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-// ValidateString implements validator.String.
-func (pskValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !known(req.ConfigValue) {
-		return
-	}
-	if err := apispec.CheckPSK(req.ConfigValue.ValueString()); err != nil {
-		// apispec.CheckPSK never quotes the key; the value stays out of the message.
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Pre-Shared Key", fmt.Sprintf("Attribute %s %s.", req.Path, err))
-	}
-}
 
 // connStyle returns the lower-case style of a known style value ("static"
 // when null) and whether it is known.

@@ -2,15 +2,7 @@ package provider
 
 import (
 	"context"
-	"crypto"
-	"crypto/ecdsa"
-	"crypto/ed25519"
-	"crypto/rsa"
-	"crypto/x509"
-	"encoding/asn1"
 	"fmt"
-	"math/big"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -104,7 +96,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 		return schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: desc,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       stableString(),
 		}
 	}
 	leaf := func(desc string) schema.StringAttribute {
@@ -122,7 +114,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 			Sensitive:           true,
 			WriteOnly:           true,
 			MarkdownDescription: desc,
-			Validators:          []validator.String{vgwCertKeyValidator{}},
+			Validators:          []validator.String{privateKeyValidator{}},
 		}
 	}
 	keySensitive := func(desc string) schema.StringAttribute {
@@ -131,7 +123,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 			Sensitive:           true,
 			CustomType:          pemType{},
 			MarkdownDescription: desc,
-			Validators:          []validator.String{vgwCertKeyValidator{}},
+			Validators:          []validator.String{privateKeyValidator{}},
 			PlanModifiers:       []planmodifier.String{pemKeepPrior{}},
 		}
 	}
@@ -179,7 +171,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 					"`_`, `-` and `.`. When omitted the service generates one (`cert-xxxx`). Changes in place without "+
 					"sending the certificates again.", apispec.CertificateNameMinLength, apispec.CertificateNameMaxLength),
 				Validators:    []validator.String{resourceNameValidator(apispec.CertificateNameMinLength, apispec.CertificateNameMaxLength)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: stableString(),
 			},
 			"certificate": leaf(fmt.Sprintf("Signing certificate (PEM, at most %d characters; a GM, non-CA certificate). "+
 				"Changes in place: the certificate is sent again with its private key, and the gateway re-binds."+
@@ -270,7 +262,7 @@ func (r *vgwCertificateResource) ValidateConfig(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	chain := vgwCertParseChain(m.CertificateChain)
+	chain := parseCertificateChain(m.CertificateChain)
 	pairs := []struct {
 		certAttr string
 		cert     pemValue
@@ -280,7 +272,7 @@ func (r *vgwCertificateResource) ValidateConfig(ctx context.Context, req resourc
 		{"enc_certificate", m.EncCertificate, map[string]types.String{"enc_private_key": m.EncPrivateKey.StringValue, "enc_private_key_wo": m.EncPrivateKeyWO}},
 	}
 	for _, p := range pairs {
-		cert := vgwCertParseKnown(p.cert.StringValue)
+		cert := parseKnownCertificate(p.cert.StringValue)
 		if cert == nil {
 			continue
 		}
@@ -288,14 +280,14 @@ func (r *vgwCertificateResource) ValidateConfig(ctx context.Context, req resourc
 			if !known(key) {
 				continue
 			}
-			signer := vgwCertParseKey(key.ValueString())
-			if signer != nil && !vgwCertKeyMatches(cert, signer) {
+			signer := parsePrivateKeyPEM(key.ValueString())
+			if signer != nil && !privateKeyMatches(cert, signer) {
 				resp.Diagnostics.AddAttributeError(path.Root(keyAttr), "Private Key Does Not Match Certificate",
 					fmt.Sprintf("The private key in %s is not the key of the public key in %s (subject %q).",
 						keyAttr, p.certAttr, cert.Subject.String()))
 			}
 		}
-		if len(chain) > 0 && !vgwCertIssuedByAny(cert, chain) {
+		if len(chain) > 0 && !certIssuedByAny(cert, chain) {
 			resp.Diagnostics.AddAttributeError(path.Root(p.certAttr), "Certificate Not Issued By The Chain",
 				fmt.Sprintf("The certificate in %s (subject %q, issuer %q) is not signed by any certificate of certificate_chain.",
 					p.certAttr, cert.Subject.String(), cert.Issuer.String()))
@@ -506,7 +498,7 @@ func (r *vgwCertificateResource) Read(ctx context.Context, req resource.ReadRequ
 		{&state.CertificateChain, cert.CertificateChainSerialNumber},
 		{&state.EncCertificate, cert.EncCertificateSerialNumber},
 	} {
-		if vgwCertSerialDiffers(p.pem.StringValue, p.serial) {
+		if certSerialDiffers(p.pem.StringValue, p.serial) {
 			tflog.Info(ctx, "A certificate of the VPN gateway changed outside Terraform", map[string]any{"vgw_id": vgwID})
 			*p.pem = pemNull()
 		}
@@ -713,7 +705,7 @@ func vgwCertPEMChanged(prior pemValue, priorSerial types.String, planned pemValu
 	if !known(priorSerial) {
 		return false
 	}
-	return vgwCertSerialDiffers(planned.StringValue, priorSerial.ValueString())
+	return certSerialDiffers(planned.StringValue, priorSerial.ValueString())
 }
 
 // vgwCertKeyChanged reports whether a sensitive key changed from one value
@@ -728,24 +720,6 @@ func vgwCertKeyChanged(prior, planned pemValue) bool {
 	return !pemEquivalent(prior.ValueString(), planned.ValueString())
 }
 
-// vgwCertSerialDiffers reports whether the first certificate of pemText can
-// be parsed and has another serial number than serial (decimal, or hex with
-// or without colons). False when either is missing or cannot be read.
-func vgwCertSerialDiffers(pemText types.String, serial string) bool {
-	cert := vgwCertParseKnown(pemText)
-	if cert == nil || serial == "" {
-		return false
-	}
-	if d, ok := new(big.Int).SetString(serial, 10); ok && d.Cmp(cert.SerialNumber) == 0 {
-		return false
-	}
-	hex := strings.ReplaceAll(strings.ToLower(serial), ":", "")
-	if h, ok := new(big.Int).SetString(hex, 16); ok && h.Cmp(cert.SerialNumber) == 0 {
-		return false
-	}
-	return true
-}
-
 // vgwCertKeys returns the two private keys: the sensitive ones from the
 // plan, else the write-only ones, which only the configuration holds.
 func vgwCertKeys(plan, config *vgwCertificateModel) (sign, enc string) {
@@ -757,126 +731,4 @@ func vgwCertKeys(plan, config *vgwCertificateModel) (sign, enc string) {
 		enc = config.EncPrivateKeyWO.ValueString()
 	}
 	return sign, enc
-}
-
-// vgwCertParseKnown parses the first certificate of a known value; nil when
-// the value is null, unknown, not PEM, or a certificate Go cannot parse (SM2).
-func vgwCertParseKnown(v types.String) *x509.Certificate {
-	if !known(v) {
-		return nil
-	}
-	cert, _ := parseCertificatePEM(v.ValueString())
-	return cert
-}
-
-// vgwCertParseChain parses every certificate of the chain Go can read.
-func vgwCertParseChain(v pemValue) []*x509.Certificate {
-	if !known(v) {
-		return nil
-	}
-	blocks, _ := pemBlocks(v.ValueString())
-	var out []*x509.Certificate
-	for _, b := range blocks {
-		if b.Type != "CERTIFICATE" {
-			continue
-		}
-		if c, err := x509.ParseCertificate(b.Bytes); err == nil {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// vgwCertIssuedByAny reports whether cert is signed by one of chain.
-func vgwCertIssuedByAny(cert *x509.Certificate, chain []*x509.Certificate) bool {
-	for _, ca := range chain {
-		if cert.CheckSignatureFrom(ca) == nil {
-			return true
-		}
-	}
-	return false
-}
-
-// vgwCertParseKey parses a PEM private key (PKCS#8, SEC 1 or PKCS#1); nil
-// when it cannot (not PEM, or an SM2 key Go cannot read).
-func vgwCertParseKey(s string) crypto.Signer {
-	block, _ := pemDecodeFirst(s)
-	if block == nil {
-		return nil
-	}
-	if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
-		if signer, ok := k.(crypto.Signer); ok {
-			return signer
-		}
-	}
-	if k, err := x509.ParseECPrivateKey(block.Bytes); err == nil {
-		return k
-	}
-	if k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
-		return k
-	}
-	return nil
-}
-
-// vgwCertKeyMatches reports whether key is the private half of the
-// certificate's public key (true for key types it cannot compare).
-func vgwCertKeyMatches(cert *x509.Certificate, key crypto.Signer) bool {
-	type equaler interface{ Equal(crypto.PublicKey) bool }
-	switch pub := key.Public().(type) {
-	case *ecdsa.PublicKey, *rsa.PublicKey, ed25519.PublicKey:
-		if eq, ok := pub.(equaler); ok {
-			return eq.Equal(cert.PublicKey)
-		}
-	}
-	return true
-}
-
-// vgwCertKeyValidator checks a private key at plan time: at most
-// apispec.PrivateKeyMaxLength characters and one unencrypted PEM private key
-// block holding a DER structure. Its messages never show the key.
-type vgwCertKeyValidator struct{}
-
-var _ validator.String = vgwCertKeyValidator{}
-
-// Description implements validator.Describer.
-func (vgwCertKeyValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must be an unencrypted PEM-encoded private key of at most %d characters", apispec.PrivateKeyMaxLength)
-}
-
-// MarkdownDescription implements validator.Describer.
-func (v vgwCertKeyValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-// ValidateString implements validator.String.
-func (vgwCertKeyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !known(req.ConfigValue) {
-		return
-	}
-	if reason := vgwCertKeyProblem(req.ConfigValue.ValueString()); reason != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Private Key", reason)
-	}
-}
-
-// vgwCertKeyProblem says why s is not a usable private key ("" when it is).
-func vgwCertKeyProblem(s string) string {
-	if err := apispec.CheckContentLength(s, apispec.PrivateKeyMaxLength); err != nil {
-		return fmt.Sprintf("The private key %s.", err)
-	}
-	block, rest := pemDecodeFirst(s)
-	switch {
-	case block == nil:
-		return "The value is not PEM: expected a block starting with -----BEGIN ... PRIVATE KEY-----."
-	case block.Type == "ENCRYPTED PRIVATE KEY" || block.Headers["Proc-Type"] != "":
-		return "The private key is encrypted; the service needs it unencrypted (it is never stored in the state when set as a write-only attribute)."
-	case !strings.HasSuffix(block.Type, "PRIVATE KEY"):
-		return fmt.Sprintf("The PEM block is a %q, not a PRIVATE KEY.", block.Type)
-	case len(strings.TrimSpace(string(rest))) != 0:
-		return "The value holds more than one PEM block; give only the private key."
-	}
-	var raw asn1.RawValue
-	if r, err := asn1.Unmarshal(block.Bytes, &raw); err != nil || len(r) != 0 || raw.Tag != asn1.TagSequence {
-		return "The PEM private key block does not hold a DER-encoded key."
-	}
-	return ""
 }

@@ -152,26 +152,6 @@ func (r *vpnGatewayResource) Metadata(_ context.Context, req resource.MetadataRe
 	resp.TypeName = req.ProviderTypeName + "_vpn_gateway"
 }
 
-// vgwEnterpriseProjectIDValidator accepts a UUID or "0".
-func vgwEnterpriseProjectIDValidator() validator.String {
-	return stringCheck{
-		summary: "Invalid Enterprise Project ID",
-		desc:    `value must be a 36-character UUID or "0"`,
-		check:   apispec.CheckEnterpriseProjectID,
-	}
-}
-
-// vgwImmutableString is the plan modifiers of an Optional+Computed input that
-// only a replacement changes.
-func vgwImmutableString() []planmodifier.String {
-	return []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
-}
-
-// vgwStableString keeps a computed string that never changes once known.
-func vgwStableString() []planmodifier.String {
-	return []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-}
-
 // Schema implements resource.Resource.
 func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	eipAttrs := func(n int) map[string]schema.Attribute {
@@ -262,28 +242,28 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the VPN gateway.",
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "Name (1-64 characters: letters, digits, Chinese characters, `_`, `-`, `.`). " +
 					"The service generates `vpngw-****` when it is not set. Updated in place.",
 				Validators:    []validator.String{nameValidator()},
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"network_type": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "`public` (peers connect to the gateway's EIPs) or `private` (peers connect to " +
 					"private IPs in the access subnet). The service defaults to `public`. Changing it replaces the gateway.",
 				Validators:    []validator.String{stringvalidator.OneOf(apispec.NetworkTypes...)},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"attachment_type": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "`vpc` (the gateway serves one VPC) or `er` (it attaches to an enterprise " +
 					"router). The service defaults to `vpc`. Changing it replaces the gateway.",
 				Validators:    []validator.String{stringvalidator.OneOf(apispec.AttachmentTypes...)},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"vpc_id": schema.StringAttribute{
 				Optional: true, Computed: true,
@@ -291,7 +271,7 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"access VPC (`access_vpc_id` wins when both are set). The service does not return it for `er` " +
 					"gateways, so after an import it is set from `access_vpc_id`. Changing it replaces the gateway.",
 				Validators:    []validator.String{uuidValidator()},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"er_id": schema.StringAttribute{
 				Optional:            true,
@@ -314,20 +294,20 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 				MarkdownDescription: "ID of the VPC subnet the gateway uses. Required when `attachment_type` is `vpc`. " +
 					"Changing it replaces the gateway.",
 				Validators:    []validator.String{uuidValidator()},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"access_vpc_id": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "ID of the access VPC; the service defaults it to `vpc_id`. Changing it replaces the gateway.",
 				Validators:          []validator.String{uuidValidator()},
-				PlanModifiers:       vgwImmutableString(),
+				PlanModifiers:       immutableString(),
 			},
 			"access_subnet_id": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "ID of the subnet of the access VPC; the service defaults it to `connect_subnet`. " +
 					"Changing it replaces the gateway.",
 				Validators:    []validator.String{uuidValidator()},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"access_private_ip_1": schema.StringAttribute{
 				Optional: true, Computed: true,
@@ -335,14 +315,14 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"access IP in the access subnet. Set with `access_private_ip_2`, or leave both out to have the " +
 					"service choose. Changing it replaces the gateway.",
 				Validators:    []validator.String{ipv4AddressValidator()},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"access_private_ip_2": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "Private gateways only: the second (active-active) or standby (active-standby) " +
 					"access IP. Set with `access_private_ip_1`, or leave both out. Changing it replaces the gateway.",
 				Validators:    []validator.String{ipv4AddressValidator()},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"bgp_asn": schema.Int64Attribute{
 				Optional: true, Computed: true,
@@ -359,7 +339,7 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"to a flavor in `supported_flavors`); a change to or from `GM`, or from a flavor that call does " +
 					"not take, is rejected at plan time.",
 				Validators:    []validator.String{stringvalidator.OneOf(apispec.GatewayFlavors...)},
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"availability_zone_ids": schema.SetAttribute{
 				ElementType: types.StringType, Optional: true, Computed: true,
@@ -376,14 +356,14 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 				MarkdownDescription: "`active-active` or `active-standby`. The service defaults to `active-active`. " +
 					"Changing it replaces the gateway.",
 				Validators:    []validator.String{stringvalidator.OneOf(apispec.HAModes...)},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"enterprise_project_id": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "Enterprise project (a UUID, or `0` for the default project). Defaults to the " +
 					"provider's `enterprise_project_id`, else the service's `0`. Changing it replaces the gateway.",
-				Validators:    []validator.String{vgwEnterpriseProjectIDValidator()},
-				PlanModifiers: vgwImmutableString(),
+				Validators:    []validator.String{enterpriseProjectIDValidator()},
+				PlanModifiers: immutableString(),
 			},
 			"eip1": schema.SingleNestedAttribute{
 				Optional:            true,
@@ -453,11 +433,11 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Computed: true, MarkdownDescription: "ID of the gateway certificate (flavor `GM` only).",
 				// Bound by huaweicloudvpn_vpn_gateway_certificate, never by a gateway update:
 				// a refresh picks it up, so an update keeps it instead of showing it unknown.
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"er_attachment_id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the enterprise router attachment (`er` gateways).",
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"supported_flavors": schema.SetAttribute{
 				ElementType: types.StringType, Computed: true,
@@ -466,7 +446,7 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"created_at": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "Creation time (UTC), known once the gateway is `ACTIVE`.",
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"updated_at": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "Time of the last update (UTC).",
