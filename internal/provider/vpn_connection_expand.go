@@ -266,32 +266,6 @@ func expandIPsecPolicy(obj types.Object) *client.IPsecPolicy {
 	return p
 }
 
-// knownLeavesDiffer reports whether a known leaf of plan differs from state
-// (nested objects included).
-func knownLeavesDiffer(plan, state types.Object) bool {
-	if !known(plan) {
-		return false
-	}
-	if !known(state) {
-		return true
-	}
-	sa := state.Attributes()
-	for name, pv := range plan.Attributes() {
-		sv := sa[name]
-		if po, ok := pv.(types.Object); ok {
-			so, _ := sv.(types.Object)
-			if knownLeavesDiffer(po, so) {
-				return true
-			}
-			continue
-		}
-		if !pv.IsUnknown() && (sv == nil || !pv.Equal(sv)) {
-			return true
-		}
-	}
-	return false
-}
-
 // expandVPNConnectionCreate builds the create request from the plan. psk is
 // the key from psk or psk_wo ("" for GM gateways).
 func expandVPNConnectionCreate(ctx context.Context, plan *vpnConnectionModel, gw *client.VPNGateway, psk string) (*client.CreateVPNConnectionRequest, diag.Diagnostics) {

@@ -404,9 +404,9 @@ func planVPNConnection(ctx context.Context, plan, config, prior *vpnConnectionMo
 		}
 		return true
 	}
-	plan.IKEPolicy = planPolicyObject(config.IKEPolicy, stIKE, vpnConnectionIKEAttrTypes, prior == nil,
-		[]string{"ike_version", "local_id_type", "peer_id_type"}, ikeStable)
-	plan.IPsecPolicy = planPolicyObject(config.IPsecPolicy, stIPsec, vpnConnectionIPsecAttrTypes, prior == nil, nil, nil)
+	plan.IKEPolicy = planNestedObject(config.IKEPolicy, stIKE, vpnConnectionIKEAttrTypes, ikeStable,
+		"ike_version", "local_id_type", "peer_id_type")
+	plan.IPsecPolicy = planNestedObject(config.IPsecPolicy, stIPsec, vpnConnectionIPsecAttrTypes, nil)
 	if prior != nil && known(plan.IKEPolicy) && known(prior.IKEPolicy) {
 		pm := plan.IKEPolicy.Attributes()["authentication_method"]
 		sm := prior.IKEPolicy.Attributes()["authentication_method"]
@@ -448,57 +448,4 @@ func planVPNConnection(ctx context.Context, plan, config, prior *vpnConnectionMo
 		plan.PolicyRules = policyRulesToList(rules)
 	}
 	return diags
-}
-
-// planPolicyObject plans an Optional+Computed policy object: configured
-// leaves as configured; other leaves from the state while stable(name)
-// (nil = always), else unknown. order lists leaves planned first, so that
-// stable can look at their planned values. Nested objects recurse.
-func planPolicyObject(cfg, st types.Object, attrTypes map[string]attr.Type, creating bool, order []string,
-	stable func(name string, planned, state map[string]attr.Value) bool) types.Object {
-	if cfg.IsUnknown() {
-		return types.ObjectUnknown(attrTypes)
-	}
-	if cfg.IsNull() && (creating || !known(st)) {
-		return types.ObjectUnknown(attrTypes)
-	}
-	var cfgAttrs, stAttrs map[string]attr.Value
-	if !cfg.IsNull() {
-		cfgAttrs = cfg.Attributes()
-	}
-	if !creating && known(st) {
-		stAttrs = st.Attributes()
-	}
-	planned := make(map[string]attr.Value, len(attrTypes))
-	names := append([]string{}, order...)
-	for n := range attrTypes {
-		if !slices.Contains(order, n) {
-			names = append(names, n)
-		}
-	}
-	for _, name := range names {
-		t := attrTypes[name]
-		cv := cfgAttrs[name]
-		sv := stAttrs[name]
-		if ot, ok := t.(types.ObjectType); ok {
-			co, so := types.ObjectNull(ot.AttrTypes), types.ObjectNull(ot.AttrTypes)
-			if c, ok := cv.(types.Object); ok {
-				co = c
-			}
-			if s, ok := sv.(types.Object); ok {
-				so = s
-			}
-			planned[name] = planPolicyObject(co, so, ot.AttrTypes, creating, nil, nil)
-			continue
-		}
-		switch {
-		case cv != nil && !cv.IsNull():
-			planned[name] = cv
-		case sv != nil && (stable == nil || stable(name, planned, stAttrs)):
-			planned[name] = sv
-		default:
-			planned[name] = unknownOf(t)
-		}
-	}
-	return types.ObjectValueMust(attrTypes, planned)
 }

@@ -64,7 +64,7 @@ func (r *vpnGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 		if e.cfg.IsNull() {
 			continue
 		}
-		planned, changed := vgwPlanNestedObject(ctx, e.cfg, e.st)
+		planned, changed := planObjectAsWhole(ctx, e.cfg, e.st)
 		*e.planned = planned
 		if changed && vgwEIPNeedsReplace(e.cfg, e.st) {
 			resp.RequiresReplace.Append(path.Root(e.name))
@@ -75,7 +75,7 @@ func (r *vpnGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if config.PolicyTemplate.IsNull() {
 		plan.PolicyTemplate = state.PolicyTemplate
 	} else {
-		plan.PolicyTemplate, _ = vgwPlanNestedObject(ctx, config.PolicyTemplate, state.PolicyTemplate)
+		plan.PolicyTemplate, _ = planObjectAsWhole(ctx, config.PolicyTemplate, state.PolicyTemplate)
 	}
 
 	// flavor: in place through update-specification, among the flavors it takes.
@@ -150,98 +150,6 @@ func vgwEIPNeedsReplace(cfg, state types.Object) bool {
 		}
 	}
 	return false
-}
-
-// vgwPlanNestedObject plans a nested object whose attributes are Optional and
-// Computed (or Computed). When every configured value equals the state's,
-// it plans the state unchanged (changed=false): values the service filled
-// never show a diff. Otherwise it plans the configured values, with every
-// value the configuration leaves out unknown (the service sets it again).
-func vgwPlanNestedObject(ctx context.Context, cfg, state types.Object) (types.Object, bool) {
-	if cfg.IsUnknown() {
-		return types.ObjectUnknown(cfg.AttributeTypes(ctx)), true
-	}
-	if cfg.IsNull() {
-		return state, !state.IsNull()
-	}
-	if !known(state) || !vgwConfigMatchesState(cfg, state) {
-		return vgwUnsetToUnknown(ctx, cfg), true
-	}
-	return state, false
-}
-
-// vgwConfigMatchesState reports whether every non-null value of cfg (known
-// object) equals the same value of state (known object).
-func vgwConfigMatchesState(cfg, state types.Object) bool {
-	sa := state.Attributes()
-	for name, cv := range cfg.Attributes() {
-		if cv.IsNull() {
-			continue
-		}
-		sv, ok := sa[name]
-		if !ok || cv.IsUnknown() {
-			return false
-		}
-		if co, isObj := cv.(types.Object); isObj {
-			so, _ := sv.(types.Object)
-			if !known(so) || !vgwConfigMatchesState(co, so) {
-				return false
-			}
-			continue
-		}
-		if !cv.Equal(sv) {
-			return false
-		}
-	}
-	return true
-}
-
-// vgwUnsetToUnknown returns cfg with every null value (nested ones included) unknown.
-func vgwUnsetToUnknown(ctx context.Context, cfg types.Object) types.Object {
-	attrTypes := cfg.AttributeTypes(ctx)
-	out := make(map[string]attr.Value, len(attrTypes))
-	for name, v := range cfg.Attributes() {
-		switch {
-		case v.IsNull():
-			out[name] = unknownOf(attrTypes[name])
-		default:
-			if o, ok := v.(types.Object); ok && !o.IsUnknown() {
-				out[name] = vgwUnsetToUnknown(ctx, o)
-			} else {
-				out[name] = v
-			}
-		}
-	}
-	return types.ObjectValueMust(attrTypes, out)
-}
-
-// vgwUnknownsToNull returns o with every unknown value (nested ones included)
-// null; an unknown object becomes null.
-func vgwUnknownsToNull(o types.Object) types.Object {
-	if o.IsNull() {
-		return o
-	}
-	attrTypes := make(map[string]attr.Type, len(o.AttributeTypes(context.Background())))
-	for k, v := range o.AttributeTypes(context.Background()) {
-		attrTypes[k] = v
-	}
-	if o.IsUnknown() {
-		return types.ObjectNull(attrTypes)
-	}
-	out := make(map[string]attr.Value, len(attrTypes))
-	for name, v := range o.Attributes() {
-		switch vv := v.(type) {
-		case types.Object:
-			out[name] = vgwUnknownsToNull(vv)
-		default:
-			if v.IsUnknown() {
-				out[name] = nullOf(attrTypes[name])
-			} else {
-				out[name] = v
-			}
-		}
-	}
-	return types.ObjectValueMust(attrTypes, out)
 }
 
 // ValidateConfig implements resource.ResourceWithValidateConfig: the

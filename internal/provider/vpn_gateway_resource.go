@@ -514,9 +514,9 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 	if known(plan.PolicyTemplate) {
 		// Values the configuration leaves out are unknown in the plan: they
 		// are the service's to fill, so only the configured ones are compared.
-		configured := vgwUnknownsToNull(plan.PolicyTemplate)
+		configured := unknownsToNull(ctx, plan.PolicyTemplate)
 		current := vgwFlattenPolicyTemplate(gw.PolicyTemplate)
-		if current.IsNull() || !vgwConfigMatchesState(configured, current) {
+		if current.IsNull() || !configMatchesState(configured, current) {
 			pt, d := vgwExpandPolicyTemplate(ctx, plan.PolicyTemplate)
 			resp.Diagnostics.Append(d...)
 			if resp.Diagnostics.HasError() {
@@ -844,14 +844,14 @@ func vgwExpandPolicyTemplate(ctx context.Context, o types.Object) (*client.Polic
 func (r *vpnGatewayResource) setState(ctx context.Context, st interface {
 	Set(context.Context, any) diag.Diagnostics
 }, diags *diag.Diagnostics, gw *client.VPNGateway, prior vpnGatewayModel) {
-	m := r.flatten(gw, prior)
+	m := flattenVPNGateway(ctx, gw, prior, r.data.defaultTags())
 	diags.Append(st.Set(ctx, &m)...)
 }
 
-// flatten turns the service's gateway into the model. Every value it returns
+// flattenVPNGateway turns the service's gateway into the model. Every value it returns
 // is known: values the service does not (yet) show are kept from prior when
 // known, else null.
-func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayModel) vpnGatewayModel {
+func flattenVPNGateway(ctx context.Context, gw *client.VPNGateway, prior vpnGatewayModel, defaultTags map[string]string) vpnGatewayModel {
 	m := vpnGatewayModel{
 		ID:                   types.StringValue(gw.ID),
 		Name:                 strOrPrior(gw.Name, prior.Name),
@@ -909,25 +909,25 @@ func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayMode
 	}
 
 	// EIPs: shown once ACTIVE; before that keep what was planned.
-	m.EIP1 = vgwFlattenEIP(gw.EIP1, prior.EIP1)
-	m.EIP2 = vgwFlattenEIP(gw.EIP2, prior.EIP2)
+	m.EIP1 = vgwFlattenEIP(ctx, gw.EIP1, prior.EIP1)
+	m.EIP2 = vgwFlattenEIP(ctx, gw.EIP2, prior.EIP2)
 
 	if gw.PolicyTemplate != nil {
 		m.PolicyTemplate = vgwFlattenPolicyTemplate(gw.PolicyTemplate)
 	} else {
-		m.PolicyTemplate = vgwUnknownsToNull(prior.PolicyTemplate)
+		m.PolicyTemplate = unknownsToNull(ctx, prior.PolicyTemplate)
 	}
 
 	all := tagsToMap(gw.Tags)
-	m.Tags, m.TagsAll = splitTags(all, prior.Tags, prior.TagsAll, r.data.defaultTags())
+	m.Tags, m.TagsAll = splitTags(all, prior.Tags, prior.TagsAll, defaultTags)
 	return m
 }
 
 // vgwFlattenEIP converts an EIP of the service; nil keeps prior (with unknown
 // values made null), since EIPs are shown only once the gateway is ACTIVE.
-func vgwFlattenEIP(e *client.EIP, prior types.Object) types.Object {
+func vgwFlattenEIP(ctx context.Context, e *client.EIP, prior types.Object) types.Object {
 	if e == nil {
-		return vgwUnknownsToNull(prior)
+		return unknownsToNull(ctx, prior)
 	}
 	ipVersion := types.Int64Null()
 	if e.IPVersion != 0 {
