@@ -2,11 +2,8 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -18,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
@@ -67,18 +63,6 @@ type cgwCACertificateModel struct {
 	Subject            types.String `tfsdk:"subject"`
 	ExpireTime         types.String `tfsdk:"expire_time"`
 	IsUpdatable        types.Bool   `tfsdk:"is_updatable"`
-}
-
-// cgwCACertificateAttrTypes are the attribute types of ca_certificate.
-var cgwCACertificateAttrTypes = map[string]attr.Type{
-	"content":             pemType{},
-	"id":                  types.StringType,
-	"serial_number":       types.StringType,
-	"signature_algorithm": types.StringType,
-	"issuer":              types.StringType,
-	"subject":             types.StringType,
-	"expire_time":         types.StringType,
-	"is_updatable":        types.BoolType,
 }
 
 // cgwCAComputedAttrs are the ca_certificate attributes the service derives
@@ -195,98 +179,6 @@ func (r *customerGatewayResource) Configure(_ context.Context, req resource.Conf
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// ValidateConfig implements resource.ResourceWithValidateConfig: the rules
-// that involve more than one attribute.
-func (r *customerGatewayResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var idType, idValue types.String
-	var asn types.Int64
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id_type"), &idType)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id_value"), &idValue)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("bgp_asn"), &asn)...)
-	if resp.Diagnostics.HasError() || idType.IsUnknown() {
-		return
-	}
-	t := apispec.DefaultCustomerGatewayIDType
-	if !idType.IsNull() {
-		t = idType.ValueString()
-	}
-	if t != "ip" && t != "fqdn" {
-		return // reported by the attribute's own validator
-	}
-	if !asn.IsNull() && t != "ip" {
-		resp.Diagnostics.AddAttributeError(path.Root("bgp_asn"), "Invalid Attribute Combination",
-			fmt.Sprintf("bgp_asn can only be set when id_type is \"ip\"; this customer gateway has id_type %q. "+
-				"Remove bgp_asn or use an IP identifier.", t))
-	}
-	if known(idValue) {
-		if err := apispec.CheckCustomerGatewayIDValue(t, idValue.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id_value"), "Invalid Customer Gateway Identifier",
-				fmt.Sprintf("With id_type %q, id_value %s.", t, err))
-		}
-	}
-}
-
-// ModifyPlan implements resource.ResourceWithModifyPlan: it plans tags_all,
-// marks the certificate details unknown when the certificate changes, and
-// marks updated_at unknown for any in-place update.
-func (r *customerGatewayResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	modifyPlanTagsAll(ctx, r.data.defaultTags(), req, resp)
-	if resp.Diagnostics.HasError() || req.State.Raw.IsNull() {
-		return
-	}
-
-	var planCA, stateCA types.Object
-	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("ca_certificate"), &planCA)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("ca_certificate"), &stateCA)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if known(planCA) {
-		var planContent, stateContent pemValue
-		resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("ca_certificate").AtName("content"), &planContent)...)
-		if !stateCA.IsNull() {
-			resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("ca_certificate").AtName("content"), &stateContent)...)
-		}
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		// The framework has already kept the state's content when the two are
-		// semantically equal, so any difference left is a real change.
-		if stateCA.IsNull() || !planContent.Equal(stateContent) {
-			if !stateCA.IsNull() {
-				var updatable types.Bool
-				resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("ca_certificate").AtName("is_updatable"), &updatable)...)
-				if known(updatable) && !updatable.ValueBool() {
-					resp.Diagnostics.AddAttributeError(path.Root("ca_certificate").AtName("content"), "CA Certificate Cannot Be Changed",
-						"The service reports is_updatable = false for this customer gateway's CA certificate, so its content "+
-							"cannot be changed in place. Keep the current certificate, or replace the customer gateway "+
-							"(terraform apply -replace=...).")
-					return
-				}
-			}
-			for _, name := range cgwCAComputedAttrs {
-				var v attr.Value = types.StringUnknown()
-				if name == "is_updatable" {
-					v = types.BoolUnknown()
-				}
-				resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("ca_certificate").AtName(name), v)...)
-			}
-		}
-	}
-	// The framework marks updated_at unknown whenever the configuration
-	// differs from the state, even when a plan modifier then keeps the prior
-	// value (an equivalent certificate); decide on the final plan instead.
-	var updatedAt types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("updated_at"), &updatedAt)...)
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), updatedAt)...)
-	if !resp.Diagnostics.HasError() && !resp.Plan.Raw.Equal(req.State.Raw) {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), types.StringUnknown())...)
-	}
-}
-
 // Create implements resource.Resource.
 func (r *customerGatewayResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan customerGatewayResourceModel
@@ -315,7 +207,7 @@ func (r *customerGatewayResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	state := plan
-	resp.Diagnostics.Append(r.flatten(ctx, cgw, &state)...)
+	resp.Diagnostics.Append(flattenCustomerGateway(ctx, cgw, &state, r.data.defaultTags())...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -336,7 +228,7 @@ func (r *customerGatewayResource) Read(ctx context.Context, req resource.ReadReq
 		addAPIError(&resp.Diagnostics, "Error reading customer gateway", "read customer gateway", id, err)
 		return
 	}
-	resp.Diagnostics.Append(r.flatten(ctx, cgw, &state)...)
+	resp.Diagnostics.Append(flattenCustomerGateway(ctx, cgw, &state, r.data.defaultTags())...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -391,7 +283,7 @@ func (r *customerGatewayResource) Update(ctx context.Context, req resource.Updat
 		return
 	}
 	next := plan
-	resp.Diagnostics.Append(r.flatten(ctx, cgw, &next)...)
+	resp.Diagnostics.Append(flattenCustomerGateway(ctx, cgw, &next, r.data.defaultTags())...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
 }
 
@@ -412,78 +304,4 @@ func (r *customerGatewayResource) Delete(ctx context.Context, req resource.Delet
 // ImportState implements resource.ResourceWithImportState: import by id.
 func (r *customerGatewayResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// flatten copies the service's view of a customer gateway into m. The
-// certificate content (never returned) and the split of tags versus default
-// tags come from m's current (prior or planned) values.
-func (r *customerGatewayResource) flatten(ctx context.Context, cgw *client.CustomerGateway, m *customerGatewayResourceModel) diag.Diagnostics {
-	var diags diag.Diagnostics
-	m.ID = types.StringValue(cgw.ID)
-	m.Name = types.StringValue(cgw.Name)
-	idType := cgw.IDType
-	if idType == "" {
-		idType = apispec.DefaultCustomerGatewayIDType
-	}
-	m.IDType = types.StringValue(idType)
-	m.IDValue = types.StringValue(cgw.IDValue)
-	m.BgpAsn = types.Int64PointerValue(cgw.BgpAsn)
-	m.CreatedAt = types.StringValue(cgw.CreatedAt)
-	m.UpdatedAt = types.StringValue(cgw.UpdatedAt)
-
-	content, d := cgwCAContent(ctx, m.CACertificate)
-	diags.Append(d...)
-	m.CACertificate, d = cgwFlattenCA(cgw.CACertificate, content)
-	diags.Append(d...)
-
-	m.Tags, m.TagsAll = splitTags(tagsToMap(cgw.Tags), m.Tags, m.TagsAll, r.data.defaultTags())
-	return diags
-}
-
-// cgwFlattenCA builds the ca_certificate value from the service's answer,
-// with the given (known or null) content.
-func cgwFlattenCA(ca *client.CACertificate, content pemValue) (types.Object, diag.Diagnostics) {
-	if ca == nil {
-		return types.ObjectNull(cgwCACertificateAttrTypes), nil
-	}
-	if content.IsUnknown() {
-		content = pemNull()
-	}
-	values := cgwCAInfoValues(ca)
-	values["content"] = content
-	return types.ObjectValue(cgwCACertificateAttrTypes, values)
-}
-
-// cgwCAInfoValues are the values of the ca_certificate attributes the
-// service returns (all but the content), for the resource and the data source.
-func cgwCAInfoValues(ca *client.CACertificate) map[string]attr.Value {
-	return map[string]attr.Value{
-		"id":                  strOrNull(ca.ID),
-		"serial_number":       strOrNull(ca.SerialNumber),
-		"signature_algorithm": strOrNull(ca.SignatureAlgorithm),
-		"issuer":              strOrNull(ca.Issuer),
-		"subject":             strOrNull(ca.Subject),
-		"expire_time":         strOrNull(ca.ExpireTime),
-		"is_updatable":        types.BoolPointerValue(ca.IsUpdatable),
-	}
-}
-
-// cgwCAContent returns the content of a ca_certificate value (null when the
-// object is null or unknown).
-func cgwCAContent(ctx context.Context, obj types.Object) (pemValue, diag.Diagnostics) {
-	if !known(obj) {
-		return pemNull(), nil
-	}
-	var m cgwCACertificateModel
-	diags := obj.As(ctx, &m, basetypes.ObjectAsOptions{})
-	return m.Content, diags
-}
-
-// cgwExpandCA builds the create request's ca_certificate (nil when not set).
-func cgwExpandCA(ctx context.Context, obj types.Object) (*client.CACertificateRequest, diag.Diagnostics) {
-	content, diags := cgwCAContent(ctx, obj)
-	if diags.HasError() || !known(content) {
-		return nil, diags
-	}
-	return &client.CACertificateRequest{Content: content.ValueString()}, diags
 }

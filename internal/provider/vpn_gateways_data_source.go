@@ -162,7 +162,7 @@ func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadReq
 // vgwDSItems flattens gateways with the resource's flattener and returns
 // them as items (shaped by the resource's schema), with their ids.
 func vgwDSItems(ctx context.Context, data *ProviderData, gws []client.VPNGateway) (types.List, types.List, diag.Diagnostics) {
-	return dsFlattenItems(ctx, &vpnGatewayResource{}, nil, gws, func(gw *client.VPNGateway) string { return gw.ID },
+	return dsFlattenItems(ctx, NewVPNGatewayResource(), nil, gws, func(gw *client.VPNGateway) string { return gw.ID },
 		func(gw *client.VPNGateway, prior *vpnGatewayModel) (any, diag.Diagnostics) {
 			return flattenVPNGateway(ctx, gw, *prior, data.defaultTags()), nil
 		})

@@ -460,3 +460,47 @@ func flattenVPNConnection(ctx context.Context, conn *client.VPNConnection, prior
 	out.Tags, out.TagsAll = splitTags(tagsToMap(conn.Tags), prior.Tags, prior.TagsAll, defaultTags)
 	return &out, diags
 }
+
+// connStyle returns the lower-case style of a known style value ("static"
+// when null) and whether it is known.
+func connStyle(v types.String) (string, bool) {
+	if v.IsUnknown() {
+		return "", false
+	}
+	if v.IsNull() {
+		return apispec.DefaultConnectionStyle, true
+	}
+	return strings.ToLower(v.ValueString()), true
+}
+
+// vpnGatewayAddresses are the values vgw_ip may take on gw, in order (first =
+// master): EIP ids of a public gateway, access private IPs of a private one.
+func vpnGatewayAddresses(gw *client.VPNGateway) []string {
+	var out []string
+	if strings.EqualFold(gw.NetworkType, "private") {
+		for _, ip := range []string{gw.AccessPrivateIP1, gw.AccessPrivateIP2} {
+			if ip != "" {
+				out = append(out, ip)
+			}
+		}
+		return out
+	}
+	for _, e := range []*client.EIP{gw.EIP1, gw.EIP2} {
+		if e != nil && e.ID != "" {
+			out = append(out, e.ID)
+		}
+	}
+	return out
+}
+
+// inferHARole is the ha_role to send when none is configured: slave for the
+// second address of an active-standby gateway, else "" (service default master).
+func inferHARole(gw *client.VPNGateway, vgwIP string) string {
+	if !strings.EqualFold(gw.HAMode, "active-standby") {
+		return ""
+	}
+	if addrs := vpnGatewayAddresses(gw); len(addrs) > 1 && addrs[1] == vgwIP {
+		return "slave"
+	}
+	return ""
+}
