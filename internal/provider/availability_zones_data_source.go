@@ -129,7 +129,7 @@ func (d *availabilityZonesDataSource) Read(ctx context.Context, req datasource.R
 	}
 	zones, err := d.data.Client.ListAvailabilityZones(ctx)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read VPN gateway availability zones", "list VPN gateway availability zones", "", err)
+		opListAvailabilityZones.report(&resp.Diagnostics, "", err)
 		return
 	}
 	out, diags := flattenAvailabilityZones(zones, m.Flavor.ValueString(), m.AttachmentType.ValueString())
@@ -176,7 +176,7 @@ func flattenAvailabilityZones(zones client.AvailabilityZones, flavor, attachment
 		return m, diags
 	}
 	names := z.VPC
-	if strings.EqualFold(attachment, "er") {
+	if strings.EqualFold(attachment, apispec.AttachmentTypeER) {
 		names = z.ER
 	}
 	m.Names = stringListValue(names)

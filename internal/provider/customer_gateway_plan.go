@@ -30,10 +30,10 @@ func (r *customerGatewayResource) ValidateConfig(ctx context.Context, req resour
 	if !idType.IsNull() {
 		t = idType.ValueString()
 	}
-	if t != "ip" && t != "fqdn" {
+	if t != apispec.IDTypeIP && t != apispec.IDTypeFQDN {
 		return // reported by the attribute's own validator
 	}
-	if !asn.IsNull() && t != "ip" {
+	if !asn.IsNull() && t != apispec.IDTypeIP {
 		resp.Diagnostics.AddAttributeError(path.Root("bgp_asn"), "Invalid Attribute Combination",
 			fmt.Sprintf("bgp_asn can only be set when id_type is \"ip\"; this customer gateway has id_type %q. "+
 				"Remove bgp_asn or use an IP identifier.", t))

@@ -203,7 +203,7 @@ func (r *customerGatewayResource) Create(ctx context.Context, req resource.Creat
 	}
 	cgw, err := r.data.Client.CreateCustomerGateway(ctx, in)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error creating customer gateway", "create customer gateway", "", err)
+		opCreateCustomerGateway.report(&resp.Diagnostics, "", err)
 		return
 	}
 	state := plan
@@ -221,11 +221,11 @@ func (r *customerGatewayResource) Read(ctx context.Context, req resource.ReadReq
 	id := state.ID.ValueString()
 	cgw, err := r.data.Client.GetCustomerGateway(ctx, id)
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, "customer gateway", id)
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error reading customer gateway", "read customer gateway", id, err)
+		opReadCustomerGateway.report(&resp.Diagnostics, id, err)
 		return
 	}
 	resp.Diagnostics.Append(flattenCustomerGateway(ctx, cgw, &state, r.data.defaultTags())...)
@@ -260,7 +260,7 @@ func (r *customerGatewayResource) Update(ctx context.Context, req resource.Updat
 	}
 	if changed {
 		if _, err := r.data.Client.UpdateCustomerGateway(ctx, id, &in); err != nil {
-			addAPIError(&resp.Diagnostics, "Error updating customer gateway", "update customer gateway", id, err)
+			opUpdateCustomerGateway.report(&resp.Diagnostics, id, err)
 			return
 		}
 	}
@@ -273,13 +273,13 @@ func (r *customerGatewayResource) Update(ctx context.Context, req resource.Updat
 		return
 	}
 	if err := updateTags(ctx, r.data.Client, client.ResourceTypeCustomerGateway, id, oldAll, newAll); err != nil {
-		addAPIError(&resp.Diagnostics, "Error updating customer gateway tags", "update customer gateway tags", id, err)
+		opUpdateCustomerGwTags.report(&resp.Diagnostics, id, err)
 		return
 	}
 
 	cgw, err := r.data.Client.GetCustomerGateway(ctx, id)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error reading customer gateway", "read customer gateway after update", id, err)
+		opReadCustomerGateway.report(&resp.Diagnostics, id, err, "after update")
 		return
 	}
 	next := plan
@@ -297,7 +297,7 @@ func (r *customerGatewayResource) Delete(ctx context.Context, req resource.Delet
 	}
 	id := state.ID.ValueString()
 	if err := r.data.Client.DeleteCustomerGateway(ctx, id); err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Error deleting customer gateway", "delete customer gateway", id, err)
+		opDeleteCustomerGateway.report(&resp.Diagnostics, id, err)
 	}
 }
 

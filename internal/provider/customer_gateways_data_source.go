@@ -76,7 +76,7 @@ func (d *customerGatewaysDataSource) Schema(_ context.Context, _ datasource.Sche
 			"id_type": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Return only customer gateways with this identifier type: `ip` or `fqdn`.",
-				Validators:          []validator.String{oneOfCaseInsensitive("ip", "fqdn")},
+				Validators:          []validator.String{oneOfCaseInsensitive(apispec.CustomerGatewayIDTypes...)},
 			},
 			"tags": schema.MapAttribute{
 				ElementType: types.StringType,
@@ -162,7 +162,7 @@ func (d *customerGatewaysDataSource) Read(ctx context.Context, req datasource.Re
 
 	all, err := d.data.Client.ListCustomerGateways(ctx)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error listing customer gateways", "list customer gateways", "", err)
+		opListCustomerGateways.report(&resp.Diagnostics, "", err)
 		return
 	}
 

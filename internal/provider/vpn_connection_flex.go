@@ -212,7 +212,7 @@ func expandIKEPolicy(obj types.Object, update bool) *client.IKEPolicy {
 	p := &client.IKEPolicy{}
 	str := func(name string) string { return knownString(objectString(obj, name)) }
 	p.IKEVersion = str("ike_version")
-	if version := objectString(obj, "ike_version"); !known(version) || version.ValueString() == "v1" {
+	if version := objectString(obj, "ike_version"); !known(version) || version.ValueString() == apispec.IKEVersion1 {
 		p.Phase1NegotiationMode = str("phase1_negotiation_mode")
 	}
 	p.AuthenticationAlgorithm = str("authentication_algorithm")
@@ -223,11 +223,11 @@ func expandIKEPolicy(obj types.Object, update bool) *client.IKEPolicy {
 	}
 	p.LifetimeSeconds = knownIntPtr(objectInt64(obj, "lifetime_seconds"))
 	p.LocalIDType = str("local_id_type")
-	if p.LocalIDType == "fqdn" {
+	if p.LocalIDType == apispec.IDTypeFQDN {
 		p.LocalID = str("local_id")
 	}
 	p.PeerIDType = str("peer_id_type")
-	if p.PeerIDType == "fqdn" {
+	if p.PeerIDType == apispec.IDTypeFQDN {
 		p.PeerID = str("peer_id")
 	}
 	if dpdObj, ok := obj.Attributes()["dpd"].(types.Object); ok && known(dpdObj) {
@@ -477,7 +477,7 @@ func connStyle(v types.String) (string, bool) {
 // master): EIP ids of a public gateway, access private IPs of a private one.
 func vpnGatewayAddresses(gw *client.VPNGateway) []string {
 	var out []string
-	if strings.EqualFold(gw.NetworkType, "private") {
+	if strings.EqualFold(gw.NetworkType, apispec.NetworkTypePrivate) {
 		for _, ip := range []string{gw.AccessPrivateIP1, gw.AccessPrivateIP2} {
 			if ip != "" {
 				out = append(out, ip)
@@ -496,11 +496,11 @@ func vpnGatewayAddresses(gw *client.VPNGateway) []string {
 // inferHARole is the ha_role to send when none is configured: slave for the
 // second address of an active-standby gateway, else "" (service default master).
 func inferHARole(gw *client.VPNGateway, vgwIP string) string {
-	if !strings.EqualFold(gw.HAMode, "active-standby") {
+	if !strings.EqualFold(gw.HAMode, apispec.HAModeActiveStandby) {
 		return ""
 	}
 	if addrs := vpnGatewayAddresses(gw); len(addrs) > 1 && addrs[1] == vgwIP {
-		return "slave"
+		return apispec.HARoleSlave
 	}
 	return ""
 }

@@ -79,7 +79,7 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 			return diags
 		}
 		version := ike["ike_version"]
-		if mode := ike["phase1_negotiation_mode"]; !mode.IsNull() && !version.IsUnknown() && version.ValueString() != "v1" {
+		if mode := ike["phase1_negotiation_mode"]; !mode.IsNull() && !version.IsUnknown() && version.ValueString() != apispec.IKEVersion1 {
 			diags.AddAttributeError(p.AtName("phase1_negotiation_mode"), "Invalid Attribute Combination",
 				"phase1_negotiation_mode applies only to IKEv1: set ike_version = \"v1\" or remove phase1_negotiation_mode.")
 		}
@@ -89,7 +89,7 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 			if idType.IsUnknown() || id.IsUnknown() {
 				continue
 			}
-			fqdn := idType.ValueString() == "fqdn"
+			fqdn := idType.ValueString() == apispec.IDTypeFQDN
 			switch {
 			case fqdn && id.IsNull():
 				diags.AddAttributeError(p.AtName(side+"_id"), "Missing Attribute",
@@ -117,7 +117,7 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 	add := func(p path.Path, summary, format string, args ...any) {
 		out = append(out, connProblem{path: p, summary: summary, detail: fmt.Sprintf(format, args...)})
 	}
-	gm := strings.EqualFold(gw.Flavor, "GM")
+	gm := strings.EqualFold(gw.Flavor, apispec.FlavorGM)
 	style, styleKnown := connStyle(plan.Style)
 	pskGiven := !config.PSK.IsNull() || !config.PSKWO.IsNull()
 
@@ -136,7 +136,7 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 	}
 
 	if styleKnown && !config.PeerSubnets.IsUnknown() {
-		noPeer := strings.EqualFold(gw.AttachmentType, "er") && (style == apispec.ConnectionStylePolicy || style == apispec.ConnectionStyleBGP)
+		noPeer := strings.EqualFold(gw.AttachmentType, apispec.AttachmentTypeER) && (style == apispec.ConnectionStylePolicy || style == apispec.ConnectionStyleBGP)
 		configured := !config.PeerSubnets.IsNull()
 		switch {
 		case noPeer && configured:
@@ -191,9 +191,9 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 			add(path.Root("vgw_ip"), "Invalid Gateway Address", "vgw_ip %q is not an address of VPN gateway %s; use one of: %s.",
 				vgwIP.ValueString(), gw.ID, strings.Join(addrs, ", "))
 		} else if role := plan.HARole; known(role) {
-			want := "master"
-			if strings.EqualFold(gw.HAMode, "active-standby") && i == 1 {
-				want = "slave"
+			want := apispec.HARoleMaster
+			if strings.EqualFold(gw.HAMode, apispec.HAModeActiveStandby) && i == 1 {
+				want = apispec.HARoleSlave
 			}
 			if role.ValueString() != want {
 				add(path.Root("ha_role"), "Invalid HA Role", "vgw_ip %q is address %d of VPN gateway %s (ha_mode %s): its "+
@@ -250,8 +250,7 @@ func (r *vpnConnectionResource) ModifyPlan(ctx context.Context, req resource.Mod
 					fmt.Sprintf("VPN gateway %s does not exist.", plan.VgwID.ValueString()))
 			}
 		case err != nil:
-			addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway of the VPN connection",
-				"read VPN gateway to check the VPN connection plan", plan.VgwID.ValueString(), err)
+			opReadGatewayOfConn.report(&resp.Diagnostics, plan.VgwID.ValueString(), err, "to check the plan")
 		default:
 			for _, p := range vpnConnectionGatewayProblems(gw, &plan, &config) {
 				resp.Diagnostics.AddAttributeError(p.path, p.summary, p.detail)
@@ -293,7 +292,7 @@ func pskChangeWarning(plan, config, state *vpnConnectionModel) string {
 	if known(plan.IKEPolicy) {
 		version, _ = plan.IKEPolicy.Attributes()["ike_version"].(types.String)
 	}
-	if version.IsUnknown() || version.ValueString() != "v2" {
+	if version.IsUnknown() || version.ValueString() != apispec.IKEVersion2 {
 		return ""
 	}
 	return "The connection uses IKEv2: the service applies a new pre-shared key alone only when the tunnel " +

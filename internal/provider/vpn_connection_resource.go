@@ -423,8 +423,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 
 	gw, err := c.GetVPNGateway(ctx, plan.VgwID.ValueString())
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway of the VPN connection",
-			"read VPN gateway before creating the VPN connection", plan.VgwID.ValueString(), err)
+		opReadGatewayOfConn.report(&resp.Diagnostics, plan.VgwID.ValueString(), err, "before creating it")
 		return
 	}
 	for _, p := range vpnConnectionGatewayProblems(gw, &plan, &config) {
@@ -442,7 +441,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 	// The client waits out "not ready" answers (a busy gateway) within ctx.
 	created, err := c.CreateVPNConnection(ctx, body)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create the VPN connection", "create VPN connection", "", err)
+		opCreateVPNConnection.report(&resp.Diagnostics, "", err)
 		return
 	}
 
@@ -455,8 +454,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	if err != nil {
 		// The connection exists: it stays in the state (tainted) so that it is deleted or replaced.
-		addAPIError(&resp.Diagnostics, "Error waiting for the VPN connection to be created",
-			"wait for VPN connection to settle (DOWN or ACTIVE) after create", created.ID, err)
+		opWaitVPNConnCreated.report(&resp.Diagnostics, created.ID, err)
 	}
 }
 
@@ -472,11 +470,11 @@ func (r *vpnConnectionResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	conn, err := r.data.Client.GetVPNConnection(ctx, prior.ID.ValueString())
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, "VPN connection", prior.ID.ValueString())
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN connection", "read VPN connection", prior.ID.ValueString(), err)
+		opReadVPNConnection.report(&resp.Diagnostics, prior.ID.ValueString(), err)
 		return
 	}
 	state, d := flattenVPNConnection(ctx, conn, &prior, r.data.defaultTags())
@@ -519,7 +517,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	if changed {
 		_, err := c.UpdateVPNConnection(ctx, id, body)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to update the VPN connection", "update VPN connection", id, err)
+			opUpdateVPNConnection.report(&resp.Diagnostics, id, err)
 			return
 		}
 		conn, err = c.WaitVPNConnectionSettled(ctx, id)
@@ -531,8 +529,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 					resp.Diagnostics.Append(resp.State.Set(ctx, st)...)
 				}
 			}
-			addAPIError(&resp.Diagnostics, "Error waiting for the VPN connection to be updated",
-				"wait for VPN connection to settle (DOWN or ACTIVE) after update", id, err)
+			opWaitVPNConnUpdated.report(&resp.Diagnostics, id, err)
 			return
 		}
 	}
@@ -546,7 +543,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	}
 	if removed, upserted := diffTags(oldTags, newTags); len(removed)+len(upserted) > 0 {
 		if err := updateTags(ctx, c, client.ResourceTypeVPNConnection, id, oldTags, newTags); err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to update the tags of the VPN connection", "update VPN connection tags", id, err)
+			opUpdateVPNConnTags.report(&resp.Diagnostics, id, err)
 			return
 		}
 		conn = nil // re-read: the tags changed after the last read
@@ -554,7 +551,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	if conn == nil {
 		var err error
 		if conn, err = c.GetVPNConnection(ctx, id); err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to read the VPN connection after update", "read VPN connection", id, err)
+			opReadVPNConnection.report(&resp.Diagnostics, id, err, "after update")
 			return
 		}
 	}
@@ -590,12 +587,11 @@ func (r *vpnConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to delete the VPN connection", "delete VPN connection", id, err)
+		opDeleteVPNConnection.report(&resp.Diagnostics, id, err)
 		return
 	}
 	if err := c.WaitVPNConnectionDeleted(ctx, id); err != nil {
-		addAPIError(&resp.Diagnostics, "Error waiting for the VPN connection to be deleted",
-			"wait for VPN connection deletion", id, err)
+		opWaitVPNConnDeleted.report(&resp.Diagnostics, id, err)
 	}
 }
 

@@ -273,8 +273,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 
 	gw, err := c.GetVPNGateway(ctx, vgwID)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway of the certificate",
-			"read VPN gateway before uploading its certificate", vgwID, err)
+		opReadGatewayOfCert.report(&resp.Diagnostics, vgwID, err, "before uploading it")
 		return
 	}
 	if gw.Flavor != apispec.FlavorGM {
@@ -298,8 +297,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 			EncPrivateKey:    encKey,
 		})
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to update the existing VPN gateway certificate",
-				"update the certificate of VPN gateway "+vgwID, existing.ID, err)
+			opUpdateCertificate.report(&resp.Diagnostics, existing.ID, err, "(the existing one of VPN gateway "+vgwID+")")
 			return
 		}
 	case client.IsNotFound(err):
@@ -312,13 +310,11 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 			EncPrivateKey:    encKey,
 		})
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to upload the VPN gateway certificate",
-				"upload the certificate of VPN gateway "+vgwID, "", err)
+			opUploadCertificate.report(&resp.Diagnostics, "", err, "of VPN gateway "+vgwID)
 			return
 		}
 	default:
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway certificate",
-			"read the certificate of VPN gateway "+vgwID+" before uploading one", "", err)
+		opReadCertificate.report(&resp.Diagnostics, "", err, "of VPN gateway "+vgwID+" before uploading one")
 		return
 	}
 	tflog.Info(ctx, "Sent VPN gateway certificate, waiting for BOUND", map[string]any{"vgw_id": vgwID, "id": sent.ID})
@@ -332,8 +328,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 	if err != nil {
 		// The certificate exists: it stays in the state (tainted); the next
 		// apply takes it over again.
-		addAPIError(&resp.Diagnostics, "Error waiting for the VPN gateway certificate to be bound",
-			"wait for the certificate of VPN gateway "+vgwID+" to become BOUND", sent.ID, err)
+		opWaitCertificateBound.report(&resp.Diagnostics, sent.ID, err, "(VPN gateway "+vgwID+")")
 	}
 }
 
@@ -353,13 +348,11 @@ func (r *vgwCertificateResource) Read(ctx context.Context, req resource.ReadRequ
 	vgwID := prior.VgwID.ValueString()
 	cert, err := r.data.Client.GetVPNGatewayCertificate(ctx, vgwID)
 	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "VPN gateway certificate is gone; removing it from the state", map[string]any{"vgw_id": vgwID})
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, "certificate of VPN gateway", vgwID)
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway certificate", "read the certificate of VPN gateway "+vgwID,
-			prior.ID.ValueString(), err)
+		opReadCertificate.report(&resp.Diagnostics, prior.ID.ValueString(), err, "of VPN gateway "+vgwID)
 		return
 	}
 	state := flattenVGWCertificate(cert, &prior)
@@ -435,8 +428,7 @@ func (r *vgwCertificateResource) Update(ctx context.Context, req resource.Update
 		})
 		cert, err = c.UpdateVPNGatewayCertificate(ctx, vgwID, id, &body)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to update the VPN gateway certificate",
-				"update the certificate of VPN gateway "+vgwID, id, err)
+			opUpdateCertificate.report(&resp.Diagnostics, id, err, "of VPN gateway "+vgwID)
 			return
 		}
 	}
@@ -454,14 +446,13 @@ func (r *vgwCertificateResource) Update(ctx context.Context, req resource.Update
 		}
 	}
 	if cert == nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway certificate", "read the certificate of VPN gateway "+vgwID, id, err)
+		opReadCertificate.report(&resp.Diagnostics, id, err, "of VPN gateway "+vgwID)
 		return
 	}
 	newState := flattenVGWCertificate(cert, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error waiting for the VPN gateway certificate to be bound",
-			"wait for the certificate of VPN gateway "+vgwID+" to become BOUND after an update", id, err)
+		opWaitCertificateBound.report(&resp.Diagnostics, id, err, "after an update (VPN gateway "+vgwID+")")
 	}
 }
 

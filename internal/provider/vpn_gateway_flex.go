@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 )
 
@@ -199,7 +200,7 @@ func flattenVPNGateway(ctx context.Context, gw *client.VPNGateway, prior vpnGate
 	// vpc_id: not returned for er gateways; keep the configured value, or
 	// (after an import) take the access VPC, which it stands for.
 	m.VpcID = strOrPrior(gw.VpcID, prior.VpcID)
-	if m.VpcID.IsNull() && strings.EqualFold(gw.AttachmentType, "er") {
+	if m.VpcID.IsNull() && strings.EqualFold(gw.AttachmentType, apispec.AttachmentTypeER) {
 		m.VpcID = m.AccessVpcID
 	}
 

@@ -172,7 +172,7 @@ func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.Va
 	// Attachment: vpc needs vpc_id, connect_subnet and local_subnets; er needs er_id and an access subnet.
 	if !c.AttachmentType.IsUnknown() {
 		switch att := stringOr(c.AttachmentType, apispec.DefaultAttachmentType); att {
-		case "vpc":
+		case apispec.AttachmentTypeVPC:
 			why := `when attachment_type is "vpc" (the default)`
 			if !set(c.VpcID) {
 				missing("vpc_id", why)
@@ -186,7 +186,7 @@ func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.Va
 			if set(c.ErID) {
 				forbidden(path.Root("er_id"), `unless attachment_type is "er"`)
 			}
-		case "er":
+		case apispec.AttachmentTypeER:
 			why := `when attachment_type is "er"`
 			if !set(c.ErID) {
 				missing("er_id", why)
@@ -208,7 +208,7 @@ func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.Va
 	// Network: public needs both EIPs; private takes access private IPs and no EIP.
 	if !c.NetworkType.IsUnknown() {
 		switch stringOr(c.NetworkType, apispec.DefaultNetworkType) {
-		case "public":
+		case apispec.NetworkTypePublic:
 			why := `when network_type is "public" (the default)`
 			if !set(c.EIP1) {
 				missing("eip1", why)
@@ -225,7 +225,7 @@ func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.Va
 					forbidden(path.Root(n), `unless network_type is "private"`)
 				}
 			}
-		case "private":
+		case apispec.NetworkTypePrivate:
 			if set(c.EIP1) {
 				forbidden(path.Root("eip1"), `when network_type is "private" (private gateways use access_private_ip_1/2)`)
 			}

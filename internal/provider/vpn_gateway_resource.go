@@ -489,7 +489,7 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 	c := r.data.Client
 	created, err := c.CreateVPNGateway(ctx, body)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "unable to create VPN gateway", "create VPN gateway", "", err)
+		opCreateVPNGateway.report(&resp.Diagnostics, "", err)
 		return
 	}
 	id := created.ID
@@ -505,7 +505,7 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 		if gw != nil {
 			r.setState(ctx, &resp.State, &resp.Diagnostics, gw, plan)
 		}
-		addAPIError(&resp.Diagnostics, "VPN gateway did not become active", "wait for VPN gateway to become ACTIVE after create", id, err)
+		opWaitVPNGatewayCreated.report(&resp.Diagnostics, id, err)
 		return
 	}
 
@@ -527,7 +527,7 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 				if gw != nil {
 					r.setState(ctx, &resp.State, &resp.Diagnostics, gw, plan)
 				}
-				addAPIError(&resp.Diagnostics, "unable to set VPN gateway policy template", "update VPN gateway policy_template after create", id, err)
+				opSetPolicyTemplate.report(&resp.Diagnostics, id, err)
 				return
 			}
 		}
@@ -548,12 +548,11 @@ func (r *vpnGatewayResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	gw, err := r.data.Client.GetVPNGateway(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "VPN gateway not found, removing it from state", map[string]any{"id": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, "VPN gateway", state.ID.ValueString())
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "unable to read VPN gateway", "read VPN gateway", state.ID.ValueString(), err)
+		opReadVPNGateway.report(&resp.Diagnostics, state.ID.ValueString(), err)
 		return
 	}
 	r.setState(ctx, &resp.State, &resp.Diagnostics, gw, state)
@@ -591,7 +590,7 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 			return
 		}
 		if err := updateTags(ctx, c, client.ResourceTypeVPNGateway, id, oldAll, newAll); err != nil {
-			addAPIError(&resp.Diagnostics, "unable to update VPN gateway tags", "update VPN gateway tags", id, err)
+			opUpdateVPNGatewayTags.report(&resp.Diagnostics, id, err)
 			return
 		}
 	}
@@ -609,7 +608,7 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 			if gw != nil {
 				r.setState(ctx, &resp.State, &resp.Diagnostics, gw, plan)
 			}
-			addAPIError(&resp.Diagnostics, "unable to update VPN gateway", "update VPN gateway", id, err)
+			opUpdateVPNGateway.report(&resp.Diagnostics, id, err)
 			return
 		}
 	}
@@ -623,15 +622,14 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 			}
 		}
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "unable to change VPN gateway flavor",
-				fmt.Sprintf("change VPN gateway flavor from %s to %s (update-specification)", state.Flavor.ValueString(), flavor), id, err)
+			opChangeFlavor.report(&resp.Diagnostics, id, err, fmt.Sprintf("from %s to %s (update-specification)", state.Flavor.ValueString(), flavor))
 			return
 		}
 	}
 	if gw == nil {
 		var err error
 		if gw, err = c.GetVPNGateway(ctx, id); err != nil {
-			addAPIError(&resp.Diagnostics, "unable to read VPN gateway", "read VPN gateway after update", id, err)
+			opReadVPNGateway.report(&resp.Diagnostics, id, err, "after update")
 			return
 		}
 	}
@@ -675,7 +673,7 @@ func (r *vpnGatewayResource) Delete(ctx context.Context, req resource.DeleteRequ
 		err = c.WaitVPNGatewayDeleted(ctx, id)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "unable to delete VPN gateway", "delete VPN gateway", id, err)
+		opDeleteVPNGateway.report(&resp.Diagnostics, id, err)
 	}
 }
 

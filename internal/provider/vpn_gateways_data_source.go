@@ -134,7 +134,7 @@ func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadReq
 		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
 	})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list VPN gateways", "list VPN gateways", "", err)
+		opListVPNGateways.report(&resp.Diagnostics, "", err)
 		return
 	}
 	want, diags := mapFromTypes(ctx, m.Tags)
