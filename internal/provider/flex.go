@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // objectAsOptions keeps unknown and null nested values as they are (empty)
@@ -201,43 +202,21 @@ func stringMapValue(m map[string]string) types.Map {
 	return types.MapValueMust(types.StringType, elems)
 }
 
-// unknownOf is the unknown value of an attribute type of the nested objects
-// (string, int64, bool, set, list, map or object; pemType is a string).
-func unknownOf(t attr.Type) attr.Value {
-	switch tt := t.(type) {
-	case types.ObjectType:
-		return types.ObjectUnknown(tt.AttrTypes)
-	case basetypes.Int64Type:
-		return types.Int64Unknown()
-	case basetypes.BoolType:
-		return types.BoolUnknown()
-	case types.SetType:
-		return types.SetUnknown(tt.ElemType)
-	case types.ListType:
-		return types.ListUnknown(tt.ElemType)
-	case types.MapType:
-		return types.MapUnknown(tt.ElemType)
-	default:
-		return types.StringUnknown()
-	}
-}
+// unknownOf is the unknown value of an attribute type.
+func unknownOf(t attr.Type) attr.Value { return valueOfType(t, tftypes.UnknownValue) }
 
-// nullOf is the null value of an attribute type, like unknownOf.
-func nullOf(t attr.Type) attr.Value {
-	switch tt := t.(type) {
-	case types.ObjectType:
-		return types.ObjectNull(tt.AttrTypes)
-	case basetypes.Int64Type:
-		return types.Int64Null()
-	case basetypes.BoolType:
-		return types.BoolNull()
-	case types.SetType:
-		return types.SetNull(tt.ElemType)
-	case types.ListType:
-		return types.ListNull(tt.ElemType)
-	case types.MapType:
-		return types.MapNull(tt.ElemType)
-	default:
-		return types.StringNull()
+// nullOf is the null value of an attribute type.
+func nullOf(t attr.Type) attr.Value { return valueOfType(t, nil) }
+
+// valueOfType is t's value of a null (v nil) or unknown (v
+// tftypes.UnknownValue) Terraform value. The framework's types, and pemType,
+// never read the context and never fail on these values, so neither a
+// caller's context nor an error is needed.
+func valueOfType(t attr.Type, v any) attr.Value {
+	ctx := context.Background()
+	val, err := t.ValueFromTerraform(ctx, tftypes.NewValue(t.TerraformType(ctx), v))
+	if err != nil {
+		panic(fmt.Sprintf("provider: no null or unknown value of %s: %v", t, err))
 	}
+	return val
 }

@@ -82,11 +82,8 @@ func expandVPNGatewayUpdate(ctx context.Context, plan, state vpnGatewayModel) (*
 		changed = true
 	}
 	if !plan.PolicyTemplate.IsNull() && !plan.PolicyTemplate.Equal(state.PolicyTemplate) {
-		pt, d := vgwExpandPolicyTemplate(ctx, plan.PolicyTemplate)
-		diags.Append(d...)
-		if pt != nil {
-			body.PolicyTemplate = pt
-			changed = true
+		if pt := vgwExpandPolicyTemplate(plan.PolicyTemplate); pt != nil {
+			body.PolicyTemplate, changed = pt, true
 		}
 	}
 	if !changed {
@@ -116,50 +113,6 @@ func vgwExpandEIP(ctx context.Context, o types.Object) (*client.EIPRequest, diag
 		BandwidthName: knownString(m.BandwidthName),
 		BandwidthID:   knownString(m.BandwidthID),
 	}, diags
-}
-
-// vgwExpandPolicyTemplate builds the policy_template of the PUT body from its
-// known values (unknown values, which the user did not set, are not sent).
-func vgwExpandPolicyTemplate(ctx context.Context, o types.Object) (*client.PolicyTemplate, diag.Diagnostics) {
-	if !known(o) {
-		return nil, nil
-	}
-	var m vpnGatewayPolicyTemplateModel
-	diags := o.As(ctx, &m, objectAsOptions)
-	if diags.HasError() {
-		return nil, diags
-	}
-	out := &client.PolicyTemplate{}
-	if known(m.IKEPolicy) {
-		var ike vpnGatewayIKEPolicyModel
-		diags.Append(m.IKEPolicy.As(ctx, &ike, objectAsOptions)...)
-		p := &client.PolicyTemplateIKE{
-			EncryptionAlgorithm:     knownString(ike.EncryptionAlgorithm),
-			DHGroup:                 knownString(ike.DHGroup),
-			AuthenticationAlgorithm: knownString(ike.AuthenticationAlgorithm),
-			LifetimeSeconds:         knownIntPtr(ike.LifetimeSeconds),
-		}
-		if *p != (client.PolicyTemplateIKE{}) {
-			out.IKEPolicy = p
-		}
-	}
-	if known(m.IPsecPolicy) {
-		var ipsec vpnGatewayIPsecPolicyModel
-		diags.Append(m.IPsecPolicy.As(ctx, &ipsec, objectAsOptions)...)
-		p := &client.PolicyTemplateIPsec{
-			AuthenticationAlgorithm: knownString(ipsec.AuthenticationAlgorithm),
-			EncryptionAlgorithm:     knownString(ipsec.EncryptionAlgorithm),
-			PFS:                     knownString(ipsec.PFS),
-			LifetimeSeconds:         knownIntPtr(ipsec.LifetimeSeconds),
-		}
-		if *p != (client.PolicyTemplateIPsec{}) {
-			out.IPsecPolicy = p
-		}
-	}
-	if out.IKEPolicy == nil && out.IPsecPolicy == nil {
-		return nil, diags
-	}
-	return out, diags
 }
 
 // flattenVPNGateway turns the service's gateway into the model. Every value it returns
@@ -292,4 +245,36 @@ func vgwFlattenPolicyTemplate(p *client.PolicyTemplate) types.Object {
 	return types.ObjectValueMust(vpnGatewayPolicyTemplateAttrTypes, map[string]attr.Value{
 		"ike_policy": ike, "ipsec_policy": ipsec,
 	})
+}
+
+// vgwExpandPolicyTemplate builds the policy_template of the PUT body from its
+// known values (unknown values, which the user did not set, are not sent);
+// nil when none is known.
+func vgwExpandPolicyTemplate(o types.Object) *client.PolicyTemplate {
+	if !known(o) {
+		return nil
+	}
+	ikeObj, _ := o.Attributes()["ike_policy"].(types.Object)
+	ipsecObj, _ := o.Attributes()["ipsec_policy"].(types.Object)
+	str := func(obj types.Object, name string) string { return knownString(objectString(obj, name)) }
+	lifetime := func(obj types.Object) *int { return knownIntPtr(objectInt64(obj, "lifetime_seconds")) }
+	ike := client.PolicyTemplateIKE{
+		EncryptionAlgorithm: str(ikeObj, "encryption_algorithm"), DHGroup: str(ikeObj, "dh_group"),
+		AuthenticationAlgorithm: str(ikeObj, "authentication_algorithm"), LifetimeSeconds: lifetime(ikeObj),
+	}
+	ipsec := client.PolicyTemplateIPsec{
+		AuthenticationAlgorithm: str(ipsecObj, "authentication_algorithm"), EncryptionAlgorithm: str(ipsecObj, "encryption_algorithm"),
+		PFS: str(ipsecObj, "pfs"), LifetimeSeconds: lifetime(ipsecObj),
+	}
+	out := &client.PolicyTemplate{}
+	if ike != (client.PolicyTemplateIKE{}) {
+		out.IKEPolicy = &ike
+	}
+	if ipsec != (client.PolicyTemplateIPsec{}) {
+		out.IPsecPolicy = &ipsec
+	}
+	if out.IKEPolicy == nil && out.IPsecPolicy == nil {
+		return nil
+	}
+	return out
 }

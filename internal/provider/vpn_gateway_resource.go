@@ -103,28 +103,6 @@ type vpnGatewayEIPModel struct {
 	ShareType            types.String `tfsdk:"share_type"`
 }
 
-// vpnGatewayPolicyTemplateModel is policy_template.
-type vpnGatewayPolicyTemplateModel struct {
-	IKEPolicy   types.Object `tfsdk:"ike_policy"`
-	IPsecPolicy types.Object `tfsdk:"ipsec_policy"`
-}
-
-// vpnGatewayIKEPolicyModel is policy_template.ike_policy.
-type vpnGatewayIKEPolicyModel struct {
-	EncryptionAlgorithm     types.String `tfsdk:"encryption_algorithm"`
-	DHGroup                 types.String `tfsdk:"dh_group"`
-	AuthenticationAlgorithm types.String `tfsdk:"authentication_algorithm"`
-	LifetimeSeconds         types.Int64  `tfsdk:"lifetime_seconds"`
-}
-
-// vpnGatewayIPsecPolicyModel is policy_template.ipsec_policy.
-type vpnGatewayIPsecPolicyModel struct {
-	AuthenticationAlgorithm types.String `tfsdk:"authentication_algorithm"`
-	EncryptionAlgorithm     types.String `tfsdk:"encryption_algorithm"`
-	PFS                     types.String `tfsdk:"pfs"`
-	LifetimeSeconds         types.Int64  `tfsdk:"lifetime_seconds"`
-}
-
 // Attribute types of the nested objects.
 var (
 	vpnGatewayEIPAttrTypes = map[string]attr.Type{
@@ -517,12 +495,7 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 		configured := unknownsToNull(ctx, plan.PolicyTemplate)
 		current := vgwFlattenPolicyTemplate(gw.PolicyTemplate)
 		if current.IsNull() || !configMatchesState(configured, current) {
-			pt, d := vgwExpandPolicyTemplate(ctx, plan.PolicyTemplate)
-			resp.Diagnostics.Append(d...)
-			if resp.Diagnostics.HasError() {
-				return
-			}
-			gw, err = r.putAndWait(ctx, id, &client.UpdateVPNGatewayRequest{PolicyTemplate: pt})
+			gw, err = r.putAndWait(ctx, id, &client.UpdateVPNGatewayRequest{PolicyTemplate: vgwExpandPolicyTemplate(plan.PolicyTemplate)})
 			if err != nil {
 				if gw != nil {
 					r.setState(ctx, &resp.State, &resp.Diagnostics, gw, plan)
