@@ -1,8 +1,10 @@
 package provider
 
-// PEM content shared by the customer gateway's CA certificate and the VPN
-// gateway certificate: a string type whose values compare by their PEM
-// blocks, the plan modifier and validator that go with it, and parsing.
+// PEM and x509 helpers shared by the customer gateway's CA certificate and
+// the VPN gateway certificate: a string type whose values compare by their
+// PEM blocks, and the parsing and checks of certificates and private keys.
+// Their validator and plan modifier are in validators.go and
+// planmodifiers.go.
 
 import (
 	"bytes"
