@@ -492,13 +492,11 @@ const providerBlock = `terraform {
   }
 }
 
-provider "huaweicloudvpn" {
-  default_tags {
-    tags = { managed_by = "bench" }
-  }
-}
+provider "huaweicloudvpn" {}
 `
 
+// cgwConfig is n customer gateways, as plain as the issue's measurement:
+// the mixed stack has the tags and default_tags.
 func cgwConfig(n int) string {
 	return providerBlock + fmt.Sprintf(`
 resource "huaweicloudvpn_customer_gateway" "this" {
@@ -506,16 +504,19 @@ resource "huaweicloudvpn_customer_gateway" "this" {
   name     = "bench-cgw-${count.index}"
   id_type  = "ip"
   id_value = cidrhost("10.0.0.0/8", count.index + 1)
-  tags     = { index = tostring(count.index) }
 }
 `, n)
 }
 
 // mixedConfig is n resources in units of ten: one VPN gateway with two EIPs,
 // four customer gateways, four VPN connections (two per EIP) and one
-// connection monitor.
+// connection monitor, with default_tags and resource tags.
 func mixedConfig(n int) string {
-	return providerBlock + fmt.Sprintf(`
+	return strings.Replace(providerBlock, `provider "huaweicloudvpn" {}`, `provider "huaweicloudvpn" {
+  default_tags {
+    tags = { managed_by = "bench" }
+  }
+}`, 1) + fmt.Sprintf(`
 locals {
   units = %d
 }
@@ -536,6 +537,7 @@ resource "huaweicloudvpn_customer_gateway" "this" {
   name     = "bench-cgw-${count.index}"
   id_type  = "ip"
   id_value = cidrhost("10.0.0.0/8", count.index + 1)
+  tags     = { peer = tostring(count.index) }
 }
 
 resource "huaweicloudvpn_vpn_connection" "this" {
