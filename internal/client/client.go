@@ -26,6 +26,10 @@ const clientMaxResponseBytes = 32 << 20
 // clientResponseHeaderTimeout bounds the wait for a response's headers.
 const clientResponseHeaderTimeout = 2 * time.Minute
 
+// clientMaxIdleConnsPerHost is how many idle connections the client keeps
+// per endpoint: more than Terraform's default -parallelism of 10.
+const clientMaxIdleConnsPerHost = 32
+
 // Config configures a Client. Zero values get documented defaults, except
 // MaxRetries, where 0 means "no retries".
 type Config struct {
@@ -145,6 +149,11 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		// A server that accepts a request and never answers must not hang a
 		// run without a deadline; the context still bounds everything.
 		transport.ResponseHeaderTimeout = clientResponseHeaderTimeout
+		// Terraform calls the provider for up to -parallelism (10) resources
+		// at once; with the default of 2 idle connections per host, most
+		// calls would open (and against the service, TLS-handshake) a new
+		// connection and close it again.
+		transport.MaxIdleConnsPerHost = clientMaxIdleConnsPerHost
 		c.httpClient = &http.Client{Transport: transport}
 	}
 	if c.projectID == "" {

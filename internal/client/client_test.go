@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -286,5 +288,47 @@ func TestDo_contextHonoured(t *testing.T) {
 	}
 	if time.Since(start) > 2*time.Second {
 		t.Errorf("Do ignored the deadline for %v", time.Since(start))
+	}
+}
+
+// Terraform plans and applies up to 10 resources at once: the client keeps
+// enough idle connections that rounds of 10 concurrent calls reuse them
+// instead of opening new ones (a TLS handshake each against the service).
+func TestClient_reusesConnectionsAtTerraformParallelism(t *testing.T) {
+	var newConns atomic.Int64
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(2 * time.Millisecond)
+		fmt.Fprint(w, `{}`)
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			newConns.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	c, err := New(context.Background(), Config{
+		Region: "cn-north-4", AccessKey: ctTestAK, SecretKey: ctTestSK, ProjectID: "p",
+		VPNEndpoint: srv.URL, IAMEndpoint: srv.URL,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const parallelism, rounds = 10, 5
+	for range rounds {
+		var wg sync.WaitGroup
+		for range parallelism {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if err := c.Do(context.Background(), http.MethodGet, "/v5/p/vpn-gateways", nil, nil, nil); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	if n := newConns.Load(); n > parallelism {
+		t.Errorf("%d rounds of %d concurrent calls opened %d connections, want at most %d", rounds, parallelism, n, parallelism)
 	}
 }
