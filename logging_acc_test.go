@@ -23,19 +23,31 @@ import (
 
 var (
 	builtProviderOnce sync.Once
+	builtProviderDir  string
 	builtProvider     string
 	builtProviderErr  error
 )
+
+// TestMain removes the provider build the tests share.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builtProviderDir != "" {
+		_ = os.RemoveAll(builtProviderDir)
+	}
+	os.Exit(code)
+}
 
 // buildProvider builds this module's provider once per test binary.
 func buildProvider(t *testing.T) string {
 	t.Helper()
 	builtProviderOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "huaweicloudvpn-logging-")
+		// Not t.TempDir: the build outlives the first test that asks for it.
+		dir, err := os.MkdirTemp("", "huaweicloudvpn-logging-") //nolint:usetesting // shared by the tests, removed by TestMain
 		if err != nil {
 			builtProviderErr = err
 			return
 		}
+		builtProviderDir = dir
 		builtProvider, builtProviderErr = tfcli.BuildProvider(".", dir, "-X main.version=logging-test")
 	})
 	if builtProviderErr != nil {
@@ -64,7 +76,7 @@ func planWithLogEnv(t *testing.T, capture bool, extra ...string) loggingRun {
 	if err != nil {
 		t.Fatal(err)
 	}
-	real := buildProvider(t)
+	providerBin := buildProvider(t)
 
 	emu, err := emulator.New(emulator.Options{})
 	if err != nil {
@@ -80,9 +92,9 @@ func planWithLogEnv(t *testing.T, capture bool, extra ...string) loggingRun {
 	if err := os.Mkdir(wrapDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	wrapper := fmt.Sprintf("#!/bin/sh\nexec %q \"$@\"\n", real)
+	wrapper := fmt.Sprintf("#!/bin/sh\nexec %q \"$@\"\n", providerBin)
 	if capture {
-		wrapper = fmt.Sprintf("#!/bin/sh\nexec %q \"$@\" 2>>%q\n", real, stderrFile)
+		wrapper = fmt.Sprintf("#!/bin/sh\nexec %q \"$@\" 2>>%q\n", providerBin, stderrFile)
 	}
 	if err := os.WriteFile(filepath.Join(wrapDir, tfcli.ProviderBinary), []byte(wrapper), 0o755); err != nil {
 		t.Fatal(err)
