@@ -33,6 +33,7 @@ const (
 	EnvProjectID           = "HW_PROJECT_ID"
 	EnvVPNEndpoint         = "HW_VPN_ENDPOINT"
 	EnvIAMEndpoint         = "HW_IAM_ENDPOINT"
+	EnvEIPEndpoint         = "HW_EIP_ENDPOINT"
 	EnvInsecure            = "HW_INSECURE"
 	EnvMaxRetries          = "HW_MAX_RETRIES"
 	EnvEnterpriseProjectID = "HW_ENTERPRISE_PROJECT_ID"
@@ -95,6 +96,7 @@ type providerModel struct {
 type endpointsModel struct {
 	VPN types.String `tfsdk:"vpn"`
 	IAM types.String `tfsdk:"iam"`
+	EIP types.String `tfsdk:"eip"`
 }
 
 // defaultTagsModel is the default_tags block.
@@ -173,6 +175,12 @@ func (p *huaweicloudvpnProvider) Schema(_ context.Context, _ provider.SchemaRequ
 						MarkdownDescription: "IAM endpoint, used to find the project id. Also read from `" + EnvIAMEndpoint + "`. " +
 							"Defaults to `https://iam.{region}.myhuaweicloud.com`.",
 					},
+					"eip": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "EIP service endpoint (EIP API v3), used to unbind a customer's EIPs from a " +
+							"gateway before the gateway is deleted or its EIPs are replaced. Also read from `" + EnvEIPEndpoint + "`. " +
+							"Defaults to `https://vpc.{region}.myhuaweicloud.com`, where Huawei Cloud serves the EIP API.",
+					},
 				},
 			},
 			"default_tags": schema.SingleNestedBlock{
@@ -247,6 +255,7 @@ func (p *huaweicloudvpnProvider) Configure(ctx context.Context, req provider.Con
 		"project_id":     rc.Client.ProjectID,
 		"vpn_endpoint":   rc.Client.VPNEndpoint,
 		"iam_endpoint":   rc.Client.IAMEndpoint,
+		"eip_endpoint":   rc.Client.EIPEndpoint,
 		"max_retries":    rc.Client.MaxRetries,
 	})
 
@@ -363,6 +372,7 @@ func resolveConfig(ctx context.Context, m providerModel, getenv func(string) str
 		{path.Root("enterprise_project_id"), m.EnterpriseProjectID, EnvEnterpriseProjectID, false, "Enterprise Project ID"},
 		{path.Root("endpoints").AtName("vpn"), endpoints.VPN, EnvVPNEndpoint, false, "VPN Endpoint"},
 		{path.Root("endpoints").AtName("iam"), endpoints.IAM, EnvIAMEndpoint, false, "IAM Endpoint"},
+		{path.Root("endpoints").AtName("eip"), endpoints.EIP, EnvEIPEndpoint, false, "EIP Endpoint"},
 	}
 	values := make([]string, len(settings))
 	for i, s := range settings {
@@ -386,8 +396,8 @@ func resolveConfig(ctx context.Context, m providerModel, getenv func(string) str
 	}
 	rc.Client.Region, rc.Client.AccessKey, rc.Client.SecretKey = values[0], values[1], values[2]
 	rc.Client.SecurityToken, rc.Client.ProjectID, rc.EnterpriseProjectID = values[3], values[4], values[5]
-	rc.Client.VPNEndpoint, rc.Client.IAMEndpoint = values[6], values[7]
-	for i := 6; i <= 7; i++ {
+	rc.Client.VPNEndpoint, rc.Client.IAMEndpoint, rc.Client.EIPEndpoint = values[6], values[7], values[8]
+	for i := 6; i <= 8; i++ {
 		if values[i] != "" && !validEndpoint(values[i]) {
 			diags.AddAttributeError(settings[i].path, "Invalid "+settings[i].title,
 				fmt.Sprintf("%q is not an absolute http(s) URL (from %s or %s).", values[i], attrName(settings[i].path), settings[i].env))

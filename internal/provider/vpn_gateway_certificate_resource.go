@@ -424,7 +424,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 		tflog.Info(ctx, "VPN gateway already has a certificate; taking it over", map[string]any{"vgw_id": vgwID, "id": existing.ID})
 		resp.Diagnostics.AddWarning("Existing Certificate Taken Over", fmt.Sprintf("VPN gateway %s already had certificate "+
 			"%s; it was updated with the configured certificates and keys and is now managed by this resource.", vgwID, existing.ID))
-		sent, err = c.UpdateVPNGatewayCertificate(ctx, vgwID, existing.ID, &client.UpdateVPNGatewayCertificateRequest{
+		sent, err = vgwCertUpdateExactlyOnce(ctx, c, vgwID, existing.ID, &client.UpdateVPNGatewayCertificateRequest{
 			Name:             plan.Name.ValueString(),
 			Certificate:      plan.Certificate.ValueString(),
 			PrivateKey:       signKey,
@@ -438,13 +438,31 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 			return
 		}
 	case client.IsNotFound(err):
-		sent, err = c.CreateVPNGatewayCertificate(ctx, vgwID, &client.CreateVPNGatewayCertificateRequest{
+		body := &client.CreateVPNGatewayCertificateRequest{
 			Name:             plan.Name.ValueString(),
 			Certificate:      plan.Certificate.ValueString(),
 			PrivateKey:       signKey,
 			CertificateChain: plan.CertificateChain.ValueString(),
 			EncCertificate:   plan.EncCertificate.ValueString(),
 			EncPrivateKey:    encKey,
+		}
+		sent, err = createExactlyOnce(ctx, createOnce[client.VPNGatewayCertificate]{
+			What: "VPN gateway certificate", Key: "VPN gateway " + vgwID + " (one certificate per gateway)", NaturalKey: true,
+			Send: func(ctx context.Context) (*client.VPNGatewayCertificate, error) {
+				return c.CreateVPNGatewayCertificate(ctx, vgwID, body)
+			},
+			ID: func(v *client.VPNGatewayCertificate) string { return v.ID },
+			Find: func(ctx context.Context) ([]createCandidate, map[string]*client.VPNGatewayCertificate, error) {
+				got, err := c.GetVPNGatewayCertificate(ctx, vgwID)
+				if client.IsNotFound(err) {
+					return nil, nil, nil
+				}
+				if err != nil {
+					return nil, nil, err
+				}
+				return []createCandidate{{ID: got.ID, Name: got.Name, CreatedAt: got.CreatedAt}},
+					map[string]*client.VPNGatewayCertificate{got.ID: got}, nil
+			},
 		})
 		if err != nil {
 			addAPIError(&resp.Diagnostics, "Unable to upload the VPN gateway certificate",
@@ -568,7 +586,7 @@ func (r *vgwCertificateResource) Update(ctx context.Context, req resource.Update
 		tflog.Info(ctx, "Updating VPN gateway certificate", map[string]any{
 			"vgw_id": vgwID, "id": id, "name": body.Name != "", "certificate": ch.sign, "certificate_chain": ch.chain, "enc_certificate": ch.enc,
 		})
-		cert, err = c.UpdateVPNGatewayCertificate(ctx, vgwID, id, &body)
+		cert, err = vgwCertUpdateExactlyOnce(ctx, c, vgwID, id, &body)
 		if err != nil {
 			addAPIError(&resp.Diagnostics, "Unable to update the VPN gateway certificate",
 				"update the certificate of VPN gateway "+vgwID, id, err)
@@ -879,4 +897,28 @@ func vgwCertKeyProblem(s string) string {
 		return "The PEM private key block does not hold a DER-encoded key."
 	}
 	return ""
+}
+
+// vgwCertUpdateExactlyOnce sends a certificate update; after a lost answer
+// it reads the certificate back: BINDING (the update under way) or, for a
+// name-only update, the new name means it took effect. The key material is
+// not read back, so otherwise the (idempotent) update is sent again.
+func vgwCertUpdateExactlyOnce(ctx context.Context, c *client.Client, vgwID, id string, body *client.UpdateVPNGatewayCertificateRequest) (*client.VPNGatewayCertificate, error) {
+	var out *client.VPNGatewayCertificate
+	err := writeVerified(ctx, "update the certificate of VPN gateway "+vgwID, func(ctx context.Context) error {
+		v, err := c.UpdateVPNGatewayCertificate(ctx, vgwID, id, body)
+		if err == nil {
+			out = v
+		}
+		return err
+	}, func(ctx context.Context) (bool, error) {
+		got, err := c.GetVPNGatewayCertificate(ctx, vgwID)
+		if err != nil {
+			return false, err
+		}
+		out = got
+		nameOnly := body.Certificate == "" && body.CertificateChain == "" && body.EncCertificate == ""
+		return strings.EqualFold(got.Status, client.CertificateStatusBinding) || nameOnly && got.Name == body.Name, nil
+	})
+	return out, err
 }

@@ -46,7 +46,7 @@ type vpnGatewaysModel struct {
 // vgwDSItemSpec is the item spec of the gateway data sources: every
 // attribute of huaweicloudvpn_vpn_gateway.
 func vgwDSItemSpec(ctx context.Context) (dsItemSpec, diag.Diagnostics) {
-	return newDSItemSpec(ctx, NewVPNGatewayResource())
+	return newDSItemSpec(ctx, NewVPNGatewayResource(), vgwDSExclude...)
 }
 
 // Metadata implements datasource.DataSource.
@@ -159,11 +159,15 @@ func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadReq
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
+// vgwDSExclude: resource arguments about the provider's behaviour, not the
+// service's data, left out of the items.
+var vgwDSExclude = []string{"release_existing_eips_on_delete"}
+
 // vgwDSItems flattens gateways with the resource's own flatten function and
 // returns them as items, with their ids.
 func vgwDSItems(ctx context.Context, data *ProviderData, gws []client.VPNGateway) (types.List, types.List, diag.Diagnostics) {
 	r := &vpnGatewayResource{data: data}
-	return dsFlattenItems(ctx, r, nil, gws, func(gw *client.VPNGateway) string { return gw.ID },
+	return dsFlattenItems(ctx, r, vgwDSExclude, gws, func(gw *client.VPNGateway) string { return gw.ID },
 		func(gw *client.VPNGateway, prior *vpnGatewayModel) (any, diag.Diagnostics) {
 			return r.flatten(gw, *prior), nil
 		})
