@@ -322,7 +322,7 @@ func (r *customerGatewayResource) Create(ctx context.Context, req resource.Creat
 		in.Name = generatedName("cgw")
 	}
 	c := r.data.Client
-	key := client.CreateCustomerGatewayRequest{Name: in.Name, IDType: in.IDType, IDValue: in.IDValue}
+	key := createKey("name", in.Name, "id_value", in.IDValue)
 	cgw, err := createExactlyOnce(ctx, createOnce[client.CustomerGateway]{
 		What: "customer gateway", Key: "name " + in.Name + ", id_value " + in.IDValue,
 		Send: func(ctx context.Context) (*client.CustomerGateway, error) { return c.CreateCustomerGateway(ctx, in) },

@@ -334,3 +334,15 @@ func matchCandidates[T any](items []T, key any, describe func(*T) createCandidat
 	}
 	return out, found
 }
+
+// createKey is the name and immutable fields a create's candidates must
+// match (JSON field name to value; empty values are left out).
+func createKey(kv ...string) map[string]string {
+	out := map[string]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			out[kv[i]] = kv[i+1]
+		}
+	}
+	return out
+}

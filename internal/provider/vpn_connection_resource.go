@@ -443,7 +443,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 	if body.Name == "" {
 		body.Name = generatedName("vpn")
 	}
-	key := client.CreateVPNConnectionRequest{Name: body.Name, VgwID: body.VgwID, VgwIP: body.VgwIP, CgwID: body.CgwID, Style: body.Style}
+	key := createKey("name", body.Name, "vgw_id", body.VgwID, "vgw_ip", body.VgwIP, "cgw_id", body.CgwID)
 	created, err := createExactlyOnce(ctx, createOnce[client.VPNConnection]{
 		What: "VPN connection", Key: "name " + body.Name + ", vgw_id " + body.VgwID + ", vgw_ip " + body.VgwIP + ", cgw_id " + body.CgwID,
 		Send: func(ctx context.Context) (*client.VPNConnection, error) { return c.CreateVPNConnection(ctx, body) },

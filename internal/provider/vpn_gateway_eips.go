@@ -43,10 +43,8 @@ type privateGetter interface {
 // vgwCreateExactlyOnce creates a gateway; after a lost answer it looks for
 // a gateway with the same name and immutable fields created since.
 func vgwCreateExactlyOnce(ctx context.Context, c *client.Client, body *client.CreateVPNGatewayRequest) (*client.VPNGateway, error) {
-	key := client.CreateVPNGatewayRequest{
-		Name: body.Name, NetworkType: body.NetworkType, AttachmentType: body.AttachmentType, VpcID: body.VpcID,
-		ErID: body.ErID, Flavor: body.Flavor, ConnectSubnet: body.ConnectSubnet, IPVersion: body.IPVersion,
-	}
+	key := createKey("name", body.Name, "network_type", body.NetworkType, "attachment_type", body.AttachmentType,
+		"vpc_id", body.VpcID, "er_id", body.ErID, "flavor", body.Flavor, "connect_subnet", body.ConnectSubnet)
 	return createExactlyOnce(ctx, createOnce[client.VPNGateway]{
 		What: "VPN gateway", Key: "name " + body.Name,
 		Send: func(ctx context.Context) (*client.VPNGateway, error) { return c.CreateVPNGateway(ctx, body) },
