@@ -150,6 +150,9 @@ func retryAfterDelay(h http.Header, now time.Time, limit time.Duration) (time.Du
 	return d, true
 }
 
+// Sleep waits d or until ctx ends, whichever is first (ctx's error then).
+func Sleep(ctx context.Context, d time.Duration) error { return retrySleep(ctx, d) }
+
 // retrySleep waits d or until ctx ends, whichever is first.
 func retrySleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {

@@ -252,15 +252,10 @@ func (r *connectionMonitorResource) Delete(ctx context.Context, req resource.Del
 	defer cancel()
 	c := r.data.Client
 	id := state.ID.ValueString()
-	err := writeVerified(ctx, "delete connection monitor "+id, func(ctx context.Context) error {
-		return c.DeleteConnectionMonitor(ctx, id)
-	}, deleteApplied(func(ctx context.Context) (string, error) {
-		m, err := c.GetConnectionMonitor(ctx, id)
-		if err != nil {
-			return "", err
-		}
-		return m.Status, nil
-	}))
+	err := deleteExactlyOnce(ctx, "delete connection monitor "+id,
+		func(ctx context.Context) error { return c.DeleteConnectionMonitor(ctx, id) },
+		func(ctx context.Context) (*client.ConnectionMonitor, error) { return c.GetConnectionMonitor(ctx, id) },
+		func(m *client.ConnectionMonitor) string { return m.Status })
 	if err != nil {
 		if client.IsNotFound(err) {
 			return

@@ -446,12 +446,10 @@ func (r *customerGatewayResource) Delete(ctx context.Context, req resource.Delet
 	}
 	id := state.ID.ValueString()
 	c := r.data.Client
-	err := writeVerified(ctx, "delete customer gateway "+id, func(ctx context.Context) error {
-		return c.DeleteCustomerGateway(ctx, id)
-	}, deleteApplied(func(ctx context.Context) (string, error) {
-		_, err := c.GetCustomerGateway(ctx, id)
-		return "", err
-	}))
+	err := deleteExactlyOnce(ctx, "delete customer gateway "+id,
+		func(ctx context.Context) error { return c.DeleteCustomerGateway(ctx, id) },
+		func(ctx context.Context) (*client.CustomerGateway, error) { return c.GetCustomerGateway(ctx, id) },
+		func(*client.CustomerGateway) string { return "" })
 	if err != nil && !client.IsNotFound(err) {
 		addAPIError(&resp.Diagnostics, "Error deleting customer gateway", "delete customer gateway", id, err)
 	}

@@ -127,7 +127,7 @@ func createExactlyOnce[T any](ctx context.Context, op createOnce[T]) (*T, error)
 		})
 		cands, found, ferr := findCreateCandidates(ctx, op, started)
 		if ferr == nil && len(cands) == 0 {
-			if serr := sleepCtx(ctx, exactlyOnceSettle); serr != nil {
+			if serr := client.Sleep(ctx, exactlyOnceSettle); serr != nil {
 				return nil, fmt.Errorf("%w (then: %w)", err, serr)
 			}
 			cands, found, ferr = findCreateCandidates(ctx, op, started)
@@ -215,19 +215,21 @@ func writeVerified(ctx context.Context, what string, send func(ctx context.Conte
 	return fmt.Errorf("gave up after %d sends whose answers were all lost: %w", exactlyOnceMaxSends, lastErr)
 }
 
-// deleteApplied is the read-back of a DELETE: it took effect when the
-// resource is gone or being deleted.
-func deleteApplied(get func(ctx context.Context) (string, error)) func(ctx context.Context) (bool, error) {
-	return func(ctx context.Context) (bool, error) {
-		status, err := get(ctx)
+// deleteExactlyOnce sends a DELETE through writeVerified; its read-back
+// (get, and status of what get returns) says the delete took effect when
+// the resource is gone or PENDING_DELETE.
+func deleteExactlyOnce[T any](ctx context.Context, what string, send func(context.Context) error,
+	get func(context.Context) (*T, error), status func(*T) string) error {
+	return writeVerified(ctx, what, send, func(ctx context.Context) (bool, error) {
+		v, err := get(ctx)
 		if client.IsNotFound(err) {
 			return true, nil
 		}
 		if err != nil {
 			return false, err
 		}
-		return strings.EqualFold(status, "PENDING_DELETE"), nil
-	}
+		return strings.EqualFold(status(v), "PENDING_DELETE"), nil
+	})
 }
 
 // updateApplied is the read-back of an update: under way (PENDING_UPDATE),
@@ -305,18 +307,6 @@ func generatedName(kind string) string {
 		panic(errors.New("crypto/rand failed: " + err.Error()))
 	}
 	return "tf-" + kind + "-" + hex.EncodeToString(b)
-}
-
-// sleepCtx waits d or until ctx ends.
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
 
 // matchCandidates keeps the items whose JSON covers key (the create's name

@@ -148,16 +148,23 @@ func TestWriteVerified(t *testing.T) {
 	}
 }
 
-func TestDeleteApplied(t *testing.T) {
+func TestDeleteExactlyOnce_readBack(t *testing.T) {
 	notFound := &client.APIError{StatusCode: 404, Code: client.CodeNotFound}
 	for _, tc := range []struct {
-		status string
-		err    error
-		want   bool
-	}{{"", notFound, true}, {"PENDING_DELETE", nil, true}, {"ACTIVE", nil, false}} {
-		got, err := deleteApplied(func(context.Context) (string, error) { return tc.status, tc.err })(t.Context())
-		if err != nil || got != tc.want {
-			t.Errorf("%s %v: %v %v", tc.status, tc.err, got, err)
+		status    string
+		err       error
+		wantSends int
+	}{{"", notFound, 1}, {"PENDING_DELETE", nil, 1}, {"ACTIVE", nil, 2}} {
+		sends := 0
+		err := deleteExactlyOnce(t.Context(), "delete", func(context.Context) error {
+			sends++
+			if sends == 1 {
+				return ambiguous()
+			}
+			return nil
+		}, func(context.Context) (*thing, error) { return &thing{}, tc.err }, func(*thing) string { return tc.status })
+		if err != nil || sends != tc.wantSends {
+			t.Errorf("%s %v: err %v, %d sends, want %d", tc.status, tc.err, err, sends, tc.wantSends)
 		}
 	}
 }

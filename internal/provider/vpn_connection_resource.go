@@ -615,15 +615,10 @@ func (r *vpnConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 	defer cancel()
 	c := r.data.Client
 	id := state.ID.ValueString()
-	err := writeVerified(ctx, "delete VPN connection "+id, func(ctx context.Context) error {
-		return c.DeleteVPNConnection(ctx, id)
-	}, deleteApplied(func(ctx context.Context) (string, error) {
-		v, err := c.GetVPNConnection(ctx, id)
-		if err != nil {
-			return "", err
-		}
-		return v.Status, nil
-	}))
+	err := deleteExactlyOnce(ctx, "delete VPN connection "+id,
+		func(ctx context.Context) error { return c.DeleteVPNConnection(ctx, id) },
+		func(ctx context.Context) (*client.VPNConnection, error) { return c.GetVPNConnection(ctx, id) },
+		func(v *client.VPNConnection) string { return v.Status })
 	if client.IsNotFound(err) {
 		return
 	}

@@ -24,7 +24,6 @@ import (
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
 )
 
-
 // vgwEIPHolders checks the emulator's EIPs: want maps an EIP id to its
 // holder ("" unbound, "gone" released).
 func vgwEIPHolders(env *testEnv, want map[string]string) error {

@@ -747,15 +747,10 @@ func (r *vpnGatewayResource) Delete(ctx context.Context, req resource.DeleteRequ
 		return
 	}
 	// resent by the client while the gateway is not ready
-	err := writeVerified(ctx, "delete VPN gateway "+id, func(ctx context.Context) error {
-		return c.DeleteVPNGateway(ctx, id)
-	}, deleteApplied(func(ctx context.Context) (string, error) {
-		g, err := c.GetVPNGateway(ctx, id)
-		if err != nil {
-			return "", err
-		}
-		return g.Status, nil
-	}))
+	err := deleteExactlyOnce(ctx, "delete VPN gateway "+id,
+		func(ctx context.Context) error { return c.DeleteVPNGateway(ctx, id) },
+		func(ctx context.Context) (*client.VPNGateway, error) { return c.GetVPNGateway(ctx, id) },
+		func(g *client.VPNGateway) string { return g.Status })
 	if client.IsNotFound(err) {
 		return
 	}
