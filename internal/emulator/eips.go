@@ -1,8 +1,9 @@
 package emulator
 
 import (
+	"maps"
 	"net/http"
-	"sort"
+	"slices"
 )
 
 // The EIP service, as far as the provider uses it: read one EIP and
@@ -157,9 +158,7 @@ func (e *Emulator) EIPs() map[string]string {
 	for id := range e.st.EIPs {
 		out[id] = ""
 	}
-	ids := keys(e.st.Gateways)
-	sort.Strings(ids)
-	for _, gid := range ids {
+	for _, gid := range slices.Sorted(maps.Keys(e.st.Gateways)) {
 		g := e.st.Gateways[gid]
 		for _, p := range []*eipRecord{g.EIP1, g.EIP2} {
 			if p != nil {

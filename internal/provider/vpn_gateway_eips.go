@@ -107,7 +107,7 @@ func vgwExistingEIPs(ctx context.Context, state vpnGatewayModel, private private
 		}
 	}
 	for _, o := range []types.Object{state.EIP1, state.EIP2} {
-		if id := vgwObjectString(o, "id"); !id.IsNull() && !id.IsUnknown() && id.ValueString() != "" {
+		if id := objectString(o, "id"); !id.IsNull() && !id.IsUnknown() && id.ValueString() != "" {
 			ids = append(ids, id.ValueString())
 		}
 	}
@@ -132,7 +132,7 @@ func vgwKeepExistingEIPs(ctx context.Context, c *client.Client, gwID string, sta
 // vgwUnbindReplacedEIPs unbinds the EIPs an update replaces (the reference:
 // the old EIP must be unbound before a new one is bound).
 func vgwUnbindReplacedEIPs(ctx context.Context, c *client.Client, gwID string, state vpnGatewayModel, put *client.UpdateVPNGatewayRequest) error {
-	old := []types.String{vgwObjectString(state.EIP1, "id"), vgwObjectString(state.EIP2, "id")}
+	old := []types.String{objectString(state.EIP1, "id"), objectString(state.EIP2, "id")}
 	newIDs := []string{put.EIPID1, put.EIPID2}
 	keep := map[string]bool{}
 	for i, id := range newIDs {
