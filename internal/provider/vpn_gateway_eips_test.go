@@ -184,8 +184,8 @@ func TestVGWWarnKeptEIPs(t *testing.T) {
 }
 
 // freezeOnce returns a hook that puts the gateway into FREEZED right after
-// the first answer to a request matching match (the id comes from the
-// answer or the path), as an account frozen meanwhile would.
+// the first answer to a request matching match, as an account frozen
+// meanwhile would.
 func freezeOnce(t *testing.T, env *testEnv, match func(*http.Request) bool) (func(http.ResponseWriter, *http.Request, *httptest.ResponseRecorder) bool, *atomic.Value) {
 	var done atomic.Bool
 	frozen := &atomic.Value{}
@@ -193,18 +193,14 @@ func freezeOnce(t *testing.T, env *testEnv, match func(*http.Request) bool) (fun
 		if rec.Code >= 300 || !match(r) || done.Swap(true) {
 			return false
 		}
-		id := r.PathValue("vgw_id")
-		if parts := strings.Split(r.URL.Path, "/"); r.Method == http.MethodPut && len(parts) > 0 {
-			id = parts[len(parts)-1]
-		} else {
-			var out struct {
-				VPNGateway struct {
-					ID string `json:"id"`
-				} `json:"vpn_gateway"`
-			}
-			_ = json.Unmarshal(rec.Body.Bytes(), &out)
-			id = out.VPNGateway.ID
+		// The create and the update both answer the gateway.
+		var out struct {
+			VPNGateway struct {
+				ID string `json:"id"`
+			} `json:"vpn_gateway"`
 		}
+		_ = json.Unmarshal(rec.Body.Bytes(), &out)
+		id := out.VPNGateway.ID
 		if err := env.Emu.Freeze(id, "FREEZED"); err != nil {
 			t.Errorf("freeze %s: %v", id, err)
 		}
