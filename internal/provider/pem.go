@@ -7,8 +7,6 @@ package provider
 import (
 	"bytes"
 	"context"
-	"crypto/x509"
-	"encoding/asn1"
 	"encoding/pem"
 	"fmt"
 	"strings"
@@ -23,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/gmcert"
 )
 
 // pemType is the type of PEM attributes (ca_certificate.content of the
@@ -169,9 +168,10 @@ func (pemKeepPrior) PlanModifyString(_ context.Context, req planmodifier.StringR
 
 // pemCertificateValidator checks a PEM certificate at plan time: at most
 // apispec.CACertificateMaxLength (CA) or apispec.CertificateMaxLength (leaf)
-// characters, a PEM CERTIFICATE block holding a DER structure, and, when Go
-// can parse the certificate (it cannot parse SM2 ones), a CA certificate or
-// an end-entity one as asked. An expired certificate is a warning.
+// characters, a PEM CERTIFICATE block holding an X.509 certificate, a GM one
+// (SM2 key, SM3WITHSM2 signature: the service takes no other, reference
+// 4.1.1.8 and 4.1.2.1), and a CA certificate or an end-entity one as asked.
+// An expired certificate is a warning.
 type pemCertificateValidator struct {
 	// ca: a CA certificate (a customer gateway's, a gateway certificate's
 	// chain); otherwise a gateway's signing or encryption certificate.
@@ -225,10 +225,11 @@ func (v pemCertificateValidator) ValidateString(_ context.Context, req validator
 		resp.Diagnostics.AddAttributeError(req.Path, summary, reason)
 		return
 	}
-	if cert == nil {
-		return // a well-formed certificate Go cannot parse (SM2): the service decides
-	}
 	switch {
+	case !gmcert.IsGM(cert):
+		resp.Diagnostics.AddAttributeError(req.Path, "Not A GM Certificate",
+			fmt.Sprintf("The certificate in %s (subject %q) %s.", req.Path, cert.Subject.String(), gmcert.NotGMError(cert)))
+		return
 	case v.ca && !cert.IsCA:
 		resp.Diagnostics.AddAttributeError(req.Path, summary,
 			fmt.Sprintf("The certificate (subject %q) is not a CA certificate (its basic constraints do not say CA:TRUE).",
@@ -250,26 +251,12 @@ func (v pemCertificateValidator) ValidateString(_ context.Context, req validator
 	}
 }
 
-// parseCertificatePEM decodes the first PEM block of s, which must be a
-// CERTIFICATE holding one DER structure. It returns the parsed certificate,
-// or nil when the DER is well formed but crypto/x509 cannot parse it (SM2
-// certificates of GM gateways), or a reason why s is not a certificate.
-func parseCertificatePEM(s string) (*x509.Certificate, string) {
-	block, _ := pemDecodeFirst(s)
-	if block == nil {
-		return nil, "The content is not PEM: expected a block starting with -----BEGIN CERTIFICATE-----."
-	}
-	if block.Type != "CERTIFICATE" {
-		return nil, fmt.Sprintf("The PEM block is a %q, not a CERTIFICATE.", block.Type)
-	}
-	var raw asn1.RawValue
-	rest, err := asn1.Unmarshal(block.Bytes, &raw)
-	if err != nil || len(rest) != 0 || raw.Tag != asn1.TagSequence {
-		return nil, "The PEM CERTIFICATE block does not hold a DER-encoded certificate."
-	}
-	cert, err := x509.ParseCertificate(block.Bytes)
+// parseCertificatePEM parses the first PEM block of s, which must be a
+// CERTIFICATE (GM or not), or says why s is not a certificate.
+func parseCertificatePEM(s string) (*gmcert.Certificate, string) {
+	cert, err := gmcert.ParseCertificate(s)
 	if err != nil {
-		return nil, ""
+		return nil, fmt.Sprintf("The content %s.", err)
 	}
 	return cert, ""
 }

@@ -3,11 +3,7 @@ package provider
 import (
 	"context"
 	"crypto"
-	"crypto/ecdsa"
-	"crypto/ed25519"
-	"crypto/rsa"
-	"crypto/x509"
-	"encoding/asn1"
+	"encoding/pem"
 	"fmt"
 	"math/big"
 	"strings"
@@ -27,6 +23,7 @@ import (
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/gmcert"
 )
 
 // Default timeouts of huaweicloudvpn_vpn_gateway_certificate operations.
@@ -181,20 +178,20 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Validators:    []validator.String{resourceNameValidator(apispec.CertificateNameMinLength, apispec.CertificateNameMaxLength)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"certificate": leaf(fmt.Sprintf("Signing certificate (PEM, at most %d characters; a GM, non-CA certificate). "+
+			"certificate": leaf(fmt.Sprintf("Signing certificate (PEM, at most %d characters; a GM, non-CA certificate: SM2 key, signed `SM3WITHSM2`, checked at plan time). "+
 				"Changes in place: the certificate is sent again with its private key, and the gateway re-binds."+
 				" The service never returns it, so an import cannot read it back.", apispec.CertificateMaxLength)),
 			"certificate_chain": schema.StringAttribute{
 				Required:   true,
 				CustomType: pemType{},
-				MarkdownDescription: fmt.Sprintf("CA certificate chain (PEM, at most %d characters) that issued `certificate` "+
-					"and `enc_certificate`. Changes in place (the gateway re-binds)."+
+				MarkdownDescription: fmt.Sprintf("CA certificate chain (PEM, at most %d characters; a GM CA certificate: SM2 key, signed "+
+					"`SM3WITHSM2`) that issued `certificate` and `enc_certificate`; checked at plan time. Changes in place (the gateway re-binds)."+
 					" The service never returns it, so an import cannot read it back.", apispec.CertificateChainMaxLength),
 				Validators:    []validator.String{pemCACertificateValidator()},
 				PlanModifiers: []planmodifier.String{pemKeepPrior{}},
 			},
 			"enc_certificate": leaf(fmt.Sprintf("Encryption certificate (PEM, at most %d characters; a GM, non-CA "+
-				"certificate). Changes in place: the certificate is sent again with its private key, and the gateway re-binds."+
+				"certificate: SM2 key, signed `SM3WITHSM2`, checked at plan time). Changes in place: the certificate is sent again with its private key, and the gateway re-binds."+
 				" The service never returns it, so an import cannot read it back.", apispec.CertificateMaxLength)),
 			"private_key_wo": keyWO(fmt.Sprintf("Write-only private key of `certificate` (PEM, at most %d characters; "+
 				"Terraform 1.11 or later): sent to the service, never kept in the plan or the state. It is sent whenever "+
@@ -261,9 +258,9 @@ func (r *vgwCertificateResource) ConfigValidators(context.Context) []resource.Co
 	}
 }
 
-// ValidateConfig implements resource.ResourceWithValidateConfig: when Go can
-// parse them, each private key must match its certificate, and each
-// certificate must be issued by a certificate of the chain.
+// ValidateConfig implements resource.ResourceWithValidateConfig: each
+// private key must match its certificate ("与签名证书的公钥匹配", reference
+// 4.1.1.8), and each certificate must be issued by a certificate of the chain.
 func (r *vgwCertificateResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m vgwCertificateModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -281,8 +278,8 @@ func (r *vgwCertificateResource) ValidateConfig(ctx context.Context, req resourc
 	}
 	for _, p := range pairs {
 		cert := vgwCertParseKnown(p.cert.StringValue)
-		if cert == nil {
-			continue
+		if cert == nil || !gmcert.IsGM(cert) {
+			continue // the attribute's validator reports it
 		}
 		for keyAttr, key := range p.keys {
 			if key.IsNull() || key.IsUnknown() {
@@ -760,8 +757,8 @@ func vgwCertKeys(plan, config *vgwCertificateModel) (sign, enc string) {
 }
 
 // vgwCertParseKnown parses the first certificate of a known value; nil when
-// the value is null, unknown, not PEM, or a certificate Go cannot parse (SM2).
-func vgwCertParseKnown(v types.String) *x509.Certificate {
+// the value is null, unknown or not a certificate.
+func vgwCertParseKnown(v types.String) *gmcert.Certificate {
 	if v.IsNull() || v.IsUnknown() {
 		return nil
 	}
@@ -769,18 +766,18 @@ func vgwCertParseKnown(v types.String) *x509.Certificate {
 	return cert
 }
 
-// vgwCertParseChain parses every certificate of the chain Go can read.
-func vgwCertParseChain(v pemValue) []*x509.Certificate {
+// vgwCertParseChain parses every certificate of the chain.
+func vgwCertParseChain(v pemValue) []*gmcert.Certificate {
 	if v.IsNull() || v.IsUnknown() {
 		return nil
 	}
 	blocks, _ := pemBlocks(v.ValueString())
-	var out []*x509.Certificate
+	var out []*gmcert.Certificate
 	for _, b := range blocks {
 		if b.Type != "CERTIFICATE" {
 			continue
 		}
-		if c, err := x509.ParseCertificate(b.Bytes); err == nil {
+		if c, err := gmcert.ParseCertificate(string(pem.EncodeToMemory(b))); err == nil {
 			out = append(out, c)
 		}
 	}
@@ -788,47 +785,29 @@ func vgwCertParseChain(v pemValue) []*x509.Certificate {
 }
 
 // vgwCertIssuedByAny reports whether cert is signed by one of chain.
-func vgwCertIssuedByAny(cert *x509.Certificate, chain []*x509.Certificate) bool {
+func vgwCertIssuedByAny(cert *gmcert.Certificate, chain []*gmcert.Certificate) bool {
 	for _, ca := range chain {
-		if cert.CheckSignatureFrom(ca) == nil {
+		if gmcert.CheckIssued(cert, ca) == nil {
 			return true
 		}
 	}
 	return false
 }
 
-// vgwCertParseKey parses a PEM private key (PKCS#8, SEC 1 or PKCS#1); nil
-// when it cannot (not PEM, or an SM2 key Go cannot read).
+// vgwCertParseKey parses a PEM private key (PKCS#8, SEC 1 or PKCS#1, SM2 or
+// not); nil when it cannot.
 func vgwCertParseKey(s string) crypto.Signer {
-	block, _ := pemDecodeFirst(s)
-	if block == nil {
+	k, err := gmcert.ParsePrivateKey(s)
+	if err != nil {
 		return nil
 	}
-	if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
-		if signer, ok := k.(crypto.Signer); ok {
-			return signer
-		}
-	}
-	if k, err := x509.ParseECPrivateKey(block.Bytes); err == nil {
-		return k
-	}
-	if k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
-		return k
-	}
-	return nil
+	return k
 }
 
 // vgwCertKeyMatches reports whether key is the private half of the
-// certificate's public key (true for key types it cannot compare).
-func vgwCertKeyMatches(cert *x509.Certificate, key crypto.Signer) bool {
-	type equaler interface{ Equal(crypto.PublicKey) bool }
-	switch pub := key.Public().(type) {
-	case *ecdsa.PublicKey, *rsa.PublicKey, ed25519.PublicKey:
-		if eq, ok := pub.(equaler); ok {
-			return eq.Equal(cert.PublicKey)
-		}
-	}
-	return true
+// certificate's public key.
+func vgwCertKeyMatches(cert *gmcert.Certificate, key crypto.Signer) bool {
+	return gmcert.KeyMatches(cert, key)
 }
 
 // vgwCertKeyValidator checks a private key at plan time: at most
@@ -874,9 +853,8 @@ func vgwCertKeyProblem(s string) string {
 	case len(strings.TrimSpace(string(rest))) != 0:
 		return "The value holds more than one PEM block; give only the private key."
 	}
-	var raw asn1.RawValue
-	if r, err := asn1.Unmarshal(block.Bytes, &raw); err != nil || len(r) != 0 || raw.Tag != asn1.TagSequence {
-		return "The PEM private key block does not hold a DER-encoded key."
+	if _, err := gmcert.ParsePrivateKey(s); err != nil {
+		return fmt.Sprintf("The value %s.", err)
 	}
 	return ""
 }
