@@ -264,4 +264,3 @@ func TestReferenceExamples_accepted(t *testing.T) {
 		}
 	}`)
 }
-

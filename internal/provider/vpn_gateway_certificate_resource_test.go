@@ -724,10 +724,14 @@ resource "huaweicloudvpn_vpn_connection" "test" {
 				ExpectError: regexp.MustCompile(`(?s)has no certificate: upload one before creating connections`),
 			},
 			{
-				Config: base + vgwCertResource(p, false) + conn("depends_on = [huaweicloudvpn_vpn_gateway_certificate.test]"),
+				// phase1_negotiation_mode with ike_version left to the GM default (v1).
+				Config: base + vgwCertResource(p, false) + conn("depends_on = [huaweicloudvpn_vpn_gateway_certificate.test]\n"+
+					"  ikepolicy = { phase1_negotiation_mode = \"main\" }"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("status"), knownvalue.StringExact("BOUND")),
 					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.test", tfjsonpath.New("id"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.test", tfjsonpath.New("ikepolicy").AtMapKey("ike_version"), knownvalue.StringExact("v1")),
+					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.test", tfjsonpath.New("ikepolicy").AtMapKey("phase1_negotiation_mode"), knownvalue.StringExact("main")),
 				},
 			},
 		},
