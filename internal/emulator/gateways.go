@@ -243,7 +243,8 @@ func (e *Emulator) settleGateways(now time.Time) bool {
 			g.Status = statusActive
 			g.Activated = true
 			if len(g.AvailabilityZoneIDs) == 0 {
-				g.AvailabilityZoneIDs = e.zonesFor(g.AttachmentType)[:2]
+				zones := e.zonesFor(g.Flavor, g.AttachmentType)
+				g.AvailabilityZoneIDs = slices.Clone(zones[:min(2, len(zones))])
 			}
 			g.UpdatedAt = now
 			changed = true
@@ -600,14 +601,19 @@ func (e *Emulator) buildGateway(c *gatewayCreate) (*gatewayRecord, string) {
 		}
 	}
 
-	// Availability zones: exactly two distinct zones of the flavor's list, or none.
+	// Availability zones (reference 4.1.1.1, availability_zone_ids): two
+	// distinct zones of the flavor's list when it has two or more, one when it
+	// has one, or none (the service chooses); no gateway when it has none.
+	zones := e.zonesFor(g.Flavor, g.AttachmentType)
+	if len(zones) == 0 {
+		return nil, fmt.Sprintf("flavor %s with attachment %s has no availability zone: no vpn gateway can be created", g.Flavor, g.AttachmentType)
+	}
 	if c.AvailabilityZoneIDs != nil {
-		zones := e.zonesFor(g.AttachmentType)
 		azs := *c.AvailabilityZoneIDs
-		if len(azs) != 2 {
-			return nil, fmt.Sprintf("availability_zone_ids must list exactly 2 zones (flavor %s supports %d), got %d", g.Flavor, len(zones), len(azs))
+		if want := min(2, len(zones)); len(azs) != want {
+			return nil, fmt.Sprintf("availability_zone_ids must list exactly %d zones (flavor %s supports %d), got %d", want, g.Flavor, len(zones), len(azs))
 		}
-		if azs[0] == azs[1] {
+		if len(azs) == 2 && azs[0] == azs[1] {
 			return nil, fmt.Sprintf("availability_zone_ids lists %q twice", azs[0])
 		}
 		for _, z := range azs {
@@ -1048,23 +1054,46 @@ func (e *Emulator) updateGatewaySpec(r *request) (int, any) {
 
 // zonesFor lists the zones a gateway may use with an attachment type (the
 // same for every flavor).
-func (e *Emulator) zonesFor(attachment string) []string {
-	z := func(s string) string { return e.opts.Region + s }
+func (e *Emulator) zonesFor(flavor, attachment string) []string {
+	lists := e.zoneLists(flavorZoneKey(flavor))
 	if attachment == "er" {
-		return []string{z("a"), z("b")}
+		return lists.ER
 	}
-	return []string{z("a"), z("b"), z("c")}
+	return lists.VPC
 }
 
-type wireZones struct {
+// ZoneLists are the availability zones of one flavor, per attachment type
+// (VpnGatewayAvailabilityZones).
+type ZoneLists struct {
 	VPC []string `json:"vpc"`
 	ER  []string `json:"er"`
 }
 
-func (e *Emulator) availabilityZones(r *request) (int, any) {
-	out := map[string]wireZones{}
+// zoneLists returns Options.Zones[key] when set, else the region's zones a,
+// b, c (vpc) and a, b (er).
+func (e *Emulator) zoneLists(key string) ZoneLists {
+	if z, ok := e.opts.Zones[key]; ok {
+		return z
+	}
+	z := func(s string) string { return e.opts.Region + s }
+	return ZoneLists{VPC: []string{z("a"), z("b"), z("c")}, ER: []string{z("a"), z("b")}}
+}
+
+// flavorZoneKey is the key of the availability-zones answer for a flavor
+// (lower case, except the -NonFixedIP flavors, which keep their name).
+func flavorZoneKey(flavor string) string {
 	for _, k := range apispec.AvailabilityZoneKeys {
-		out[k] = wireZones{VPC: e.zonesFor("vpc"), ER: e.zonesFor("er")}
+		if strings.EqualFold(k, flavor) {
+			return k
+		}
+	}
+	return strings.ToLower(flavor)
+}
+
+func (e *Emulator) availabilityZones(r *request) (int, any) {
+	out := map[string]ZoneLists{}
+	for _, k := range apispec.AvailabilityZoneKeys {
+		out[k] = e.zoneLists(k)
 	}
 	return http.StatusOK, map[string]any{"availability_zones": out}
 }

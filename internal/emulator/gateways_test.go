@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -611,3 +612,45 @@ func TestGateway_erAttachment(t *testing.T) {
 		t.Fatalf("er gateway returns local_subnets")
 	}
 }
+
+// TestGateway_availabilityZoneCount: a flavor with one zone takes one zone
+// (reference 4.1.1.1: "支持一个可用区时填写一个") and gets that one when none
+// is given; a flavor with none cannot be created; two or more take two.
+func TestGateway_availabilityZoneCount(t *testing.T) {
+	e, srv := newTestServer(t, Options{Region: "r1", Zones: map[string]ZoneLists{
+		"gm":    {VPC: []string{"r1c"}, ER: []string{}},
+		"basic": {VPC: []string{}},
+	}})
+	gm := func(azs ...any) map[string]any {
+		b := set(gwBody(), "flavor", "GM")
+		if azs != nil {
+			b = set(b, "availability_zone_ids", azs)
+		}
+		return b
+	}
+	id := createGW(t, srv, e, gm("r1c"))
+	if got := getGW(t, srv, e, id)["availability_zone_ids"]; !reflect.DeepEqual(got, []any{"r1c"}) {
+		t.Errorf("one zone given: %v", got)
+	}
+	id = createGW(t, srv, e, gm())
+	if got := getGW(t, srv, e, id)["availability_zone_ids"]; !reflect.DeepEqual(got, []any{"r1c"}) {
+		t.Errorf("none given: %v, want the only zone", got)
+	}
+	for body, msg := range map[*map[string]any]string{
+		ptr(gm("r1c", "r1a")):                 "must list exactly 1 zones (flavor GM supports 1), got 2",
+		ptr(gm("r1a")):                        `"r1a" is not a zone of flavor GM`,
+		ptr(set(gwBody(), "flavor", "Basic")): "flavor Basic with attachment vpc has no availability zone",
+		ptr(set(gwBody(), "availability_zone_ids", []any{"r1a"})): "must list exactly 2 zones (flavor Professional1 supports 3), got 1",
+	} {
+		st, b := signedDo(t, srv, e, "POST", projectPath(e, "/vpn-gateways"), wrap(*body))
+		mustStatus(t, st, http.StatusBadRequest, b)
+		mustCode(t, b, "VPN.0001", msg)
+	}
+	st, b := signedDo(t, srv, e, "GET", projectPath(e, "/vpn-gateways/availability-zones"), nil)
+	mustStatus(t, st, http.StatusOK, b)
+	if vpc := obj(t, obj(t, b, "availability_zones"), "gm")["vpc"]; !reflect.DeepEqual(vpc, []any{"r1c"}) {
+		t.Errorf("availability-zones gm.vpc %v", vpc)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

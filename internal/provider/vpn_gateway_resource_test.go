@@ -1026,3 +1026,40 @@ func TestVPNGatewayFlavorChangeProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestAccVPNGateway_availabilityZoneCount: where the flavor has one zone, one
+// zone plans and applies; one zone where the flavor has three, or a zone the
+// flavor does not have, fails at plan.
+func TestAccVPNGateway_availabilityZoneCount(t *testing.T) {
+	env := newTestEnv(t, func(o *emulator.Options) {
+		o.Region = "r9"
+		o.Zones = map[string]emulator.ZoneLists{"gm": {VPC: []string{"r9c"}}}
+	})
+	cfg := func(flavor, azs string) string {
+		return env.ProviderConfig() + strings.Replace(vgwCertGateway(flavor), `name           = "gw-cert"`,
+			`name           = "gw-cert"`+"\n  availability_zone_ids = "+azs, 1)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindGateway),
+		Steps: []resource.TestStep{
+			{
+				Config:      cfg("GM", `["r9c", "r9a"]`),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Availability Zones.*"r9a" is not an availability zone of flavor GM`),
+			},
+			{
+				Config:      cfg("Professional1", `["r9a"]`),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Availability Zones.*offers 3 availability zone\(s\) for flavor\s+Professional1.*exactly\s+2 of them`),
+			},
+			{
+				Config: cfg("GM", `["r9c"]`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_gateway.test", tfjsonpath.New("availability_zone_ids"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("r9c")})),
+				},
+			},
+		},
+	})
+}
