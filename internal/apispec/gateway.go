@@ -21,6 +21,11 @@ var GatewayFlavors = []string{
 	FlavorProfessional1NonFixed, FlavorProfessional2NonFixed, FlavorProfessional3NonFixed, FlavorGM,
 }
 
+// LegacyFlavors are retired flavors (reference 4.1.1.2 response, flavor:
+// "该取值已经废弃,但仍然保留兼容性支持"): existing gateways may still
+// report them, but no gateway is created with or changed to them.
+var LegacyFlavors = []string{"v300", "v1g"}
+
 // SpecificationFlavors are the flavors update-specification accepts (never GM).
 var SpecificationFlavors = []string{
 	FlavorBasic, FlavorProfessional1, FlavorProfessional2,

@@ -1055,7 +1055,7 @@ func (e *Emulator) updateGatewaySpec(r *request) (int, any) {
 // zonesFor lists the zones a gateway may use with an attachment type (the
 // same for every flavor).
 func (e *Emulator) zonesFor(flavor, attachment string) []string {
-	lists := e.zoneLists(flavorZoneKey(flavor))
+	lists := e.zoneLists(apispec.AvailabilityZoneKey(flavor))
 	if attachment == "er" {
 		return lists.ER
 	}
@@ -1079,16 +1079,6 @@ func (e *Emulator) zoneLists(key string) ZoneLists {
 	return ZoneLists{VPC: []string{z("a"), z("b"), z("c")}, ER: []string{z("a"), z("b")}}
 }
 
-// flavorZoneKey is the key of the availability-zones answer for a flavor
-// (lower case, except the -NonFixedIP flavors, which keep their name).
-func flavorZoneKey(flavor string) string {
-	for _, k := range apispec.AvailabilityZoneKeys {
-		if strings.EqualFold(k, flavor) {
-			return k
-		}
-	}
-	return strings.ToLower(flavor)
-}
 
 func (e *Emulator) availabilityZones(r *request) (int, any) {
 	out := map[string]ZoneLists{}

@@ -582,6 +582,8 @@ func TestAccCustomerGateway_examples(t *testing.T) {
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			ConfigDirectory:          config.StaticDirectory(dir),
 			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("huaweicloudvpn_customer_gateway.with_ca", tfjsonpath.New("ca_certificate").AtMapKey("id"),
+					knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f-]{36}$`))),
 				statecheck.ExpectKnownValue("huaweicloudvpn_customer_gateway.with_ca", tfjsonpath.New("ca_certificate").AtMapKey("serial_number"),
 					knownvalue.StringExact(ca.Serial)),
 			},

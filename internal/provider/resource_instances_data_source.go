@@ -173,7 +173,9 @@ func (withoutAnyTagValidator) Description(context.Context) string {
 }
 
 // MarkdownDescription implements datasource.ConfigValidator.
-func (v withoutAnyTagValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v withoutAnyTagValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 // ValidateDataSource implements datasource.ConfigValidator.
 func (withoutAnyTagValidator) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {

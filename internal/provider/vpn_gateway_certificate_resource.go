@@ -56,6 +56,7 @@ type vgwCertificateResource struct {
 type vgwCertificateModel struct {
 	ID                           types.String   `tfsdk:"id"`
 	VgwID                        types.String   `tfsdk:"vgw_id"`
+	ProjectID                    types.String   `tfsdk:"project_id"`
 	Name                         types.String   `tfsdk:"name"`
 	Certificate                  pemValue       `tfsdk:"certificate"`
 	CertificateChain             pemValue       `tfsdk:"certificate_chain"`
@@ -219,6 +220,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 				MarkdownDescription: "Status: `BOUND` once the gateway uses the certificate; `BINDING` while it is being applied; `FAULT` when " +
 					"binding failed (change `private_keys_wo_version`, or the certificates, to send them again).",
 			},
+			"project_id":                      stable("ID of the project the certificate belongs to, as the service reports it."),
 			"issuer":                          stable("Issuer of the signing certificate, as the service reports it (e.g. `C=CN,O=Example,CN=Example CA`)."),
 			"signature_algorithm":             stable("Signature algorithm of the signing certificate, as the service reports it (e.g. `SM3WITHSM2`)."),
 			"certificate_serial_number":       stable("Serial number of the signing certificate."),
@@ -632,6 +634,7 @@ func flattenVGWCertificate(c *client.VPNGatewayCertificate, base *vgwCertificate
 	m := *base
 	m.ID = types.StringValue(c.ID)
 	m.VgwID = strOrPrior(c.VgwID, base.VgwID)
+	m.ProjectID = strOrPrior(c.ProjectID, base.ProjectID)
 	m.Name = strOrPrior(c.Name, base.Name)
 	m.PrivateKeyWO = types.StringNull()
 	m.EncPrivateKeyWO = types.StringNull()

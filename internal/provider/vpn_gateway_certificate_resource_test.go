@@ -139,6 +139,7 @@ func TestAccVPNGatewayCertificate_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("certificate_subject"), knownvalue.StringRegexp(regexp.MustCompile(`CN=basic sign`))),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("enc_certificate_subject"), knownvalue.StringRegexp(regexp.MustCompile(`CN=basic enc`))),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("signature_algorithm"), knownvalue.StringExact("SM3WITHSM2")),
+					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("project_id"), knownvalue.StringExact(env.Emu.Options().ProjectID)),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("certificate_expire_time"), knownvalue.NotNull()),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("created_at"), knownvalue.NotNull()),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("updated_at"), knownvalue.NotNull()),

@@ -49,6 +49,12 @@ func (r *vpnGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 		if config.EnterpriseProjectID.IsNull() && r.data != nil && r.data.EnterpriseProjectID != "" {
 			plan.EnterpriseProjectID = types.StringValue(r.data.EnterpriseProjectID)
 		}
+		if known(config.Flavor) && slices.Contains(apispec.LegacyFlavors, config.Flavor.ValueString()) {
+			resp.Diagnostics.AddAttributeError(path.Root("flavor"), "Retired Flavor", fmt.Sprintf("Flavor %s is retired: "+
+				"existing gateways keep it, but the service creates no new gateway with it. Choose one of %s.",
+				config.Flavor.ValueString(), strings.Join(apispec.GatewayFlavors, ", ")))
+			return
+		}
 		r.checkAvailabilityZones(ctx, &config, resp)
 		if resp.Diagnostics.HasError() {
 			return

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -357,8 +358,9 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"The service defaults to `Professional1`. Changed in place through the update-specification call " +
 					"among `" + strings.Join(apispec.SpecificationFlavors, "`, `") + "` (pay-per-use gateways only, and only " +
 					"to a flavor in `supported_flavors`); a change to or from `GM`, or from a flavor that call does " +
-					"not take, is rejected at plan time.",
-				Validators:    []validator.String{stringvalidator.OneOf(apispec.GatewayFlavors...)},
+					"not take, is rejected at plan time. The retired flavors `" + strings.Join(apispec.LegacyFlavors, "`, `") + "` " +
+					"of existing gateways read and import as they are, but no new gateway can ask for them.",
+				Validators:    []validator.String{stringvalidator.OneOf(append(slices.Clone(apispec.GatewayFlavors), apispec.LegacyFlavors...)...)},
 				PlanModifiers: vgwStableString(),
 			},
 			"availability_zone_ids": schema.SetAttribute{

@@ -1063,3 +1063,75 @@ func TestAccVPNGateway_availabilityZoneCount(t *testing.T) {
 		},
 	})
 }
+
+// TestAccVPNGateway_legacyFlavor: a gateway of the retired flavor v300 (made
+// outside Terraform, seeded in the emulator) reads through the data source,
+// imports with flavor = "v300" and plans no change afterwards; a new gateway
+// asking for v1g fails at plan.
+func TestAccVPNGateway_legacyFlavor(t *testing.T) {
+	env := newTestEnv(t)
+	gw, err := env.Client.CreateVPNGateway(t.Context(), &client.CreateVPNGatewayRequest{
+		Name: "gw-legacy", NetworkType: "private", VpcID: dsTestVPC, ConnectSubnet: dsTestSubnet,
+		LocalSubnets: []string{"192.168.30.0/24"},
+	})
+	if err != nil {
+		t.Fatalf("creating the gateway: %v", err)
+	}
+	if _, err := env.Client.WaitVPNGatewayActive(t.Context(), gw.ID); err != nil {
+		t.Fatalf("waiting for the gateway: %v", err)
+	}
+	if err := env.Emu.SetGatewayFlavor(gw.ID, "v300"); err != nil {
+		t.Fatal(err)
+	}
+	res := func(name, flavor string) string {
+		return fmt.Sprintf(`
+resource "huaweicloudvpn_vpn_gateway" %q {
+  name           = %q
+  flavor         = %q
+  network_type   = "private"
+  vpc_id         = %q
+  connect_subnet = %q
+  local_subnets  = ["192.168.30.0/24"]
+}
+`, name, "gw-"+name, flavor, dsTestVPC, dsTestSubnet)
+	}
+	cfg := env.ProviderConfig() + res("legacy", "v300") + fmt.Sprintf(`
+data "huaweicloudvpn_vpn_gateway" "legacy" {
+  id = %q
+}
+`, gw.ID)
+	addr := "huaweicloudvpn_vpn_gateway.legacy"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:             cfg,
+				ResourceName:       addr,
+				ImportState:        true,
+				ImportStateId:      gw.ID,
+				ImportStatePersist: true,
+				ImportStateCheck: func(s []*terraform.InstanceState) error {
+					if len(s) != 1 || s[0].Attributes["flavor"] != "v300" {
+						return fmt.Errorf("imported %v", s)
+					}
+					return nil
+				},
+			},
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("flavor"), knownvalue.StringExact("v300")),
+					statecheck.ExpectKnownValue("data.huaweicloudvpn_vpn_gateway.legacy", tfjsonpath.New("flavor"), knownvalue.StringExact("v300")),
+				},
+			},
+			{
+				Config:      cfg + res("new", "v1g"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Retired Flavor.*Flavor v1g is retired`),
+			},
+		},
+	})
+}
