@@ -267,6 +267,8 @@ func (e *Emulator) deleteCustomerGateway(r *request) (int, any) {
 	if _, ok := e.st.CustomerGateways[id]; !ok {
 		return r.notFound(typeCustomerGateway, id)
 	}
+	// Source: NOTES.md, life cycles ("A customer gateway that has
+	// connections cannot be deleted (VPN.0001 ... has connection)").
 	for _, conn := range e.st.Connections {
 		if conn.CgwID == id {
 			return r.invalid("customer gateway %s has connection", id)

@@ -262,6 +262,11 @@ func (e *Emulator) settleGateways(now time.Time) bool {
 
 // removeGateway drops a gateway with its tags and certificate. Called with e.mu held.
 func (e *Emulator) removeGateway(id string) {
+	for _, cid := range keys(e.st.Connections) {
+		if e.st.Connections[cid].VgwID == id {
+			e.removeConnection(e.st.Connections[cid])
+		}
+	}
 	delete(e.st.Gateways, id)
 	delete(e.st.Certificates, id)
 	e.deleteTags(id)
@@ -436,9 +441,9 @@ func (e *Emulator) deleteGateway(r *request) (int, any) {
 	if g.Status != statusActive && g.Status != statusFault {
 		return r.notReady(typeGateway, g.ID, g.Status)
 	}
-	if n, _ := e.gatewayUsage(g.ID); n > 0 {
-		return r.invalid("vpn gateway %s has connection (%d), delete them first", g.ID, n)
-	}
+	// No source says a gateway with connections cannot be deleted (the
+	// reference's delete section states no constraint; NOTES.md gives the
+	// rule for customer gateways only): its connections go with it (removeGateway).
 	g.Status = statusPendingDelete
 	g.DueAt = e.now().Add(e.delay(KindGateway))
 	e.changed()
@@ -537,9 +542,6 @@ func (e *Emulator) buildGateway(c *gatewayCreate) (*gatewayRecord, string) {
 				return nil, u.field + " " + err.Error()
 			}
 		}
-	}
-	if g.Flavor == apispec.FlavorGM && g.IPVersion == "ipv6" {
-		return nil, "ip_version ipv6 is not supported by flavor GM"
 	}
 
 	// Attachment: vpc needs vpc_id, connect_subnet and local_subnets; er needs er_id.
@@ -883,9 +885,6 @@ func (e *Emulator) updateGateway(r *request) (int, any) {
 	}
 	var pt *wirePolicyTemplate
 	if u.PolicyTemplate != nil {
-		if g.Flavor == apispec.FlavorGM {
-			return r.invalid("policy_template is not supported by flavor GM")
-		}
 		if pt, msg = mergePolicyTemplate(g.PolicyTemplate, u.PolicyTemplate); msg != "" {
 			return r.invalid("%s", msg)
 		}
@@ -1036,12 +1035,10 @@ func (e *Emulator) updateGatewaySpec(r *request) (int, any) {
 		return r.invalid("flavor %v", err)
 	}
 	for i, p := range []*eipRecord{g.EIP1, g.EIP2} {
+		// Source: reference 4.1.1.1 bandwidth_size (apispec.MaxBandwidth).
 		if p != nil && p.IsNew && p.ShareType == "" && p.BandwidthSize > apispec.MaxBandwidth(flavor) {
 			return r.invalid("flavor %s allows at most %d Mbit/s, eip%d has %d", flavor, apispec.MaxBandwidth(flavor), i+1, p.BandwidthSize)
 		}
-	}
-	if n, _ := e.gatewayUsage(g.ID); n > apispec.ConnectionNumber(flavor) {
-		return r.invalid("flavor %s allows %d connections, the gateway has %d", flavor, apispec.ConnectionNumber(flavor), n)
 	}
 	g.Flavor = flavor
 	g.Status = statusPendingUpdate

@@ -394,9 +394,6 @@ func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.Va
 			"eip1 and eip2 must be different EIPs.")
 	}
 
-	if set(c.PolicyTemplate) && vgwKnown(c.Flavor) && c.Flavor.ValueString() == apispec.FlavorGM {
-		forbidden(path.Root("policy_template"), `with flavor "GM" (GM gateways use the national cryptographic algorithms)`)
-	}
 }
 
 // vgwValidateEIPConfig checks one configured eip1/eip2 object.

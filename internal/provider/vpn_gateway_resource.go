@@ -198,8 +198,8 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"bandwidth_size": schema.Int64Attribute{
 				Optional: true, Computed: true,
-				MarkdownDescription: fmt.Sprintf("Bandwidth of a new EIP in Mbit/s (%d-%d; at most 300 for Professional1, "+
-					"500 for GM, 100 for Basic). Required for a new EIP unless `bandwidth_id` names a shared bandwidth. "+
+				MarkdownDescription: fmt.Sprintf("Bandwidth of a new EIP in Mbit/s (%d-%d; at most 300 for Professional1 "+
+					"and 500 for GM). Required for a new EIP unless `bandwidth_id` names a shared bandwidth. "+
 					"Changing it replaces the gateway.", apispec.EIPBandwidthMin, apispec.EIPBandwidthMax),
 				Validators: []validator.Int64{int64validator.Between(apispec.EIPBandwidthMin, apispec.EIPBandwidthMax)},
 			},
