@@ -1076,7 +1076,6 @@ func (e *Emulator) zoneLists(key string) ZoneLists {
 	return ZoneLists{VPC: []string{z("a"), z("b"), z("c")}, ER: []string{z("a"), z("b")}}
 }
 
-
 func (e *Emulator) availabilityZones(r *request) (int, any) {
 	out := map[string]ZoneLists{}
 	for _, k := range apispec.AvailabilityZoneKeys {
