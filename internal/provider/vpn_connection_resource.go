@@ -114,7 +114,9 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 			},
 			"vgw_id": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "Id of the VPN gateway. A GM gateway must have its certificate (`huaweicloudvpn_vpn_gateway_certificate`) first. Changing it replaces the connection.",
+				MarkdownDescription: "Id of the VPN gateway. A GM gateway must have its certificate (`huaweicloudvpn_vpn_gateway_certificate`) first, "+
+					"and the customer gateway its `ca_certificate`: when the gateways exist, a plan that creates the connection warns "+
+					"about a missing one (the same apply may still add it, through `depends_on`). Changing it replaces the connection.",
 				Validators:          []validator.String{connCheck("Invalid VPN Gateway ID", "value must be a 36-character UUID", apispec.CheckUUID)},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
