@@ -262,9 +262,9 @@ func (e *Emulator) settleGateways(now time.Time) bool {
 
 // removeGateway drops a gateway with its tags and certificate. Called with e.mu held.
 func (e *Emulator) removeGateway(id string) {
-	for _, cid := range keys(e.st.Connections) {
-		if e.st.Connections[cid].VgwID == id {
-			e.removeConnection(e.st.Connections[cid])
+	for _, c := range e.st.Connections {
+		if c.VgwID == id {
+			e.removeConnection(c)
 		}
 	}
 	delete(e.st.Gateways, id)
