@@ -99,7 +99,7 @@ func (d *connectionMonitorsDataSource) Read(ctx context.Context, req datasource.
 		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
 	})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list connection monitors", "list connection monitors", "", err)
+		opListMonitors.report(&resp.Diagnostics, "", err)
 		return
 	}
 	var kept []client.ConnectionMonitor

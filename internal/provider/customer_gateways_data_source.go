@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 )
 
@@ -36,18 +37,6 @@ type customerGatewaysDataSourceModel struct {
 	Tags             types.Map    `tfsdk:"tags"`
 	IDs              types.List   `tfsdk:"ids"`
 	CustomerGateways types.List   `tfsdk:"customer_gateways"`
-}
-
-// cgwCACertificateInfoAttrTypes are the attribute types of an item's
-// ca_certificate (everything the service returns; the content never is).
-var cgwCACertificateInfoAttrTypes = map[string]attr.Type{
-	"id":                  types.StringType,
-	"serial_number":       types.StringType,
-	"signature_algorithm": types.StringType,
-	"issuer":              types.StringType,
-	"subject":             types.StringType,
-	"expire_time":         types.StringType,
-	"is_updatable":        types.BoolType,
 }
 
 // cgwItemAttrTypes are the attribute types of one customer_gateways item.
@@ -87,7 +76,7 @@ func (d *customerGatewaysDataSource) Schema(_ context.Context, _ datasource.Sche
 			"id_type": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Return only customer gateways with this identifier type: `ip` or `fqdn`.",
-				Validators:          []validator.String{oneOfCaseInsensitive("ip", "fqdn")},
+				Validators:          []validator.String{oneOfCaseInsensitive(apispec.CustomerGatewayIDTypes...)},
 			},
 			"tags": schema.MapAttribute{
 				ElementType: types.StringType,
@@ -173,7 +162,7 @@ func (d *customerGatewaysDataSource) Read(ctx context.Context, req datasource.Re
 
 	all, err := d.data.Client.ListCustomerGateways(ctx)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error listing customer gateways", "list customer gateways", "", err)
+		opListCustomerGateways.report(&resp.Diagnostics, "", err)
 		return
 	}
 
@@ -210,7 +199,7 @@ func cgwMatches(cgw *client.CustomerGateway, name, idType types.String, tags map
 	if !idType.IsNull() {
 		t := cgw.IDType
 		if t == "" {
-			t = "ip"
+			t = apispec.DefaultCustomerGatewayIDType
 		}
 		if !strings.EqualFold(t, idType.ValueString()) {
 			return false
@@ -230,7 +219,7 @@ func cgwItemValue(cgw *client.CustomerGateway) (types.Object, diag.Diagnostics) 
 	}
 	idType := cgw.IDType
 	if idType == "" {
-		idType = "ip"
+		idType = apispec.DefaultCustomerGatewayIDType
 	}
 	tags := stringMapValue(tagsToMap(cgw.Tags))
 	obj, d := types.ObjectValue(cgwItemAttrTypes, map[string]attr.Value{

@@ -22,13 +22,6 @@ var (
 // data source's items: the key and its write trigger.
 var vpnConnectionSecretAttrs = []string{"psk", "psk_wo", "psk_wo_version"}
 
-// vpnConnectionStatuses are the statuses of a connection (NOTES.md, life cycles).
-var vpnConnectionStatuses = []string{
-	client.ConnectionStatusPendingCreate, client.ConnectionStatusPendingUpdate, client.ConnectionStatusPendingDelete,
-	client.ConnectionStatusActive, client.ConnectionStatusDown, client.ConnectionStatusError,
-	client.ConnectionStatusFreezed, client.ConnectionStatusUnknown,
-}
-
 // NewVPNConnectionsDataSource returns the huaweicloudvpn_vpn_connections data source.
 func NewVPNConnectionsDataSource() datasource.DataSource {
 	return &vpnConnectionsDataSource{}
@@ -88,7 +81,7 @@ func (d *vpnConnectionsDataSource) Schema(ctx context.Context, _ datasource.Sche
 			"status": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Only connections in this status (any case), such as `DOWN` or `ACTIVE`.",
-				Validators:          []validator.String{oneOfCaseInsensitive(vpnConnectionStatuses...)},
+				Validators:          []validator.String{oneOfCaseInsensitive(apispec.ConnectionStatuses...)},
 			},
 			"style": schema.StringAttribute{
 				Optional:            true,
@@ -134,7 +127,7 @@ func (d *vpnConnectionsDataSource) Read(ctx context.Context, req datasource.Read
 		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
 	})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list VPN connections", "list VPN connections", "", err)
+		opListVPNConnections.report(&resp.Diagnostics, "", err)
 		return
 	}
 	want, diags := mapFromTypes(ctx, m.Tags)
