@@ -216,7 +216,7 @@ func (d *resourceInstancesDataSource) Read(ctx context.Context, req datasource.R
 	if m.CountOnly.ValueBool() {
 		n, err := d.data.Client.CountResourceInstances(ctx, rt, filter)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to count resource instances", "count "+rt+" resource instances", "", err)
+			opCountResources.report(&resp.Diagnostics, "", err, "of "+rt)
 			return
 		}
 		m.TotalCount = types.Int64Value(int64(n))
@@ -226,7 +226,7 @@ func (d *resourceInstancesDataSource) Read(ctx context.Context, req datasource.R
 	}
 	found, err := d.data.Client.FilterResourceInstances(ctx, rt, filter)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to filter resource instances", "filter "+rt+" resource instances", "", err)
+		opFilterResources.report(&resp.Diagnostics, "", err, "of "+rt)
 		return
 	}
 	items := make([]attr.Value, 0, len(found))
