@@ -3,6 +3,7 @@ module github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn
 go 1.25.8
 
 require (
+	github.com/emmansun/gmsm v0.15.5
 	github.com/hashicorp/terraform-plugin-framework v1.19.0
 	github.com/hashicorp/terraform-plugin-framework-timeouts v0.7.0
 	github.com/hashicorp/terraform-plugin-framework-validators v0.19.0

@@ -108,15 +108,17 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: "Name: 1-64 characters of digits, letters, Chinese characters, `_`, `-` and `.`. " +
-					"When omitted the service generates one such as `vpn-13be`.",
+					"When omitted, the provider generates a unique one, `tf-vpn-` and 8 hex digits (such as `tf-vpn-1a2b3c4d`), so that it can find the resource again when the answer to its create is lost. Changes in place.",
 				Validators:    []validator.String{nameValidator()},
 				PlanModifiers: stableString(),
 			},
 			"vgw_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Id of the VPN gateway. A GM gateway must have its certificate (`huaweicloudvpn_vpn_gateway_certificate`) first. Changing it replaces the connection.",
-				Validators:          []validator.String{checkValidator("Invalid VPN Gateway ID", "value must be a 36-character UUID", apispec.CheckUUID)},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Required: true,
+				MarkdownDescription: "Id of the VPN gateway. A GM gateway must have its certificate (`huaweicloudvpn_vpn_gateway_certificate`) first, " +
+					"and the customer gateway its `ca_certificate`: when the gateways exist, a plan that creates the connection warns " +
+					"about a missing one (the same apply may still add it, through `depends_on`). Changing it replaces the connection.",
+				Validators:    []validator.String{checkValidator("Invalid VPN Gateway ID", "value must be a 36-character UUID", apispec.CheckUUID)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"vgw_ip": schema.StringAttribute{
 				Required: true,
@@ -327,8 +329,8 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 func vpnConnectionIKESchema(allAuth, allEnc []string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"ike_version": connEnumAttr("IKE version: `v1` or `v2` (GM gateways: `v1` only).", apispec.IKEVersions),
-		"phase1_negotiation_mode": connEnumAttr("Phase 1 negotiation mode, IKEv1 only (set `ike_version = \"v1\"`): "+
-			"`main` or `aggressive` (GM gateways: `main`).", apispec.Phase1NegotiationModes),
+		"phase1_negotiation_mode": connEnumAttr("Phase 1 negotiation mode, IKEv1 only (set `ike_version = \"v1\"`, or leave it "+
+			"to the GM default `v1`): `main` or `aggressive` (GM gateways: `main`).", apispec.Phase1NegotiationModes),
 		"authentication_algorithm": connEnumAttr("Authentication algorithm: `sha2-512`, `sha2-384`, `sha2-256`, `sha1`, `md5`; `sm3` (GM gateways only).", allAuth),
 		"encryption_algorithm":     connEnumAttr("Encryption algorithm: `aes-256-gcm-16`, `aes-128-gcm-16`, `aes-256`, `aes-192`, `aes-128`, `3des` (and the SDK's `-gcm-128` variants); `sm4` (GM gateways only).", allEnc),
 		"dh_group":                 connEnumAttr("Phase 1 DH group: `group1`, `group2`, `group5`, `group14`, `group15`, `group16`, `group19`, `group20` or `group21`. Not used with GM gateways.", apispec.DHGroups),
@@ -439,7 +441,25 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	// The client waits out "not ready" answers (a busy gateway) within ctx.
-	created, err := c.CreateVPNConnection(ctx, body)
+	if body.Name == "" {
+		body.Name = generatedName("vpn")
+	}
+	key := createKey("name", body.Name, "vgw_id", body.VgwID, "vgw_ip", body.VgwIP, "cgw_id", body.CgwID)
+	created, err := createExactlyOnce(ctx, createOnce[client.VPNConnection]{
+		What: "VPN connection", Key: "name " + body.Name + ", vgw_id " + body.VgwID + ", vgw_ip " + body.VgwIP + ", cgw_id " + body.CgwID,
+		Send: func(ctx context.Context) (*client.VPNConnection, error) { return c.CreateVPNConnection(ctx, body) },
+		ID:   func(v *client.VPNConnection) string { return v.ID },
+		Find: func(ctx context.Context) ([]createCandidate, map[string]*client.VPNConnection, error) {
+			list, err := c.ListVPNConnections(ctx, &client.ListVPNConnectionsOptions{VgwID: body.VgwID})
+			if err != nil {
+				return nil, nil, err
+			}
+			cands, found := matchCandidates(list, key, func(v *client.VPNConnection) createCandidate {
+				return createCandidate{ID: v.ID, Name: v.Name, CreatedAt: v.CreatedAt}
+			})
+			return cands, found, nil
+		},
+	})
 	if err != nil {
 		opCreateVPNConnection.report(&resp.Diagnostics, "", err)
 		return
@@ -515,7 +535,19 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	}
 	var conn *client.VPNConnection
 	if changed {
-		_, err := c.UpdateVPNConnection(ctx, id, body)
+		// The read-back compares what was sent, except the PSK (never returned).
+		sent := *body
+		sent.PSK = ""
+		err := writeVerified(ctx, "update VPN connection "+id, func(ctx context.Context) error {
+			_, err := c.UpdateVPNConnection(ctx, id, body)
+			return err
+		}, func(ctx context.Context) (bool, error) {
+			got, err := c.GetVPNConnection(ctx, id)
+			if err != nil {
+				return false, err
+			}
+			return updateApplied(got.Status, sent, got), nil
+		})
 		if err != nil {
 			opUpdateVPNConnection.report(&resp.Diagnostics, id, err)
 			return
@@ -582,7 +614,10 @@ func (r *vpnConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 	defer cancel()
 	c := r.data.Client
 	id := state.ID.ValueString()
-	err := c.DeleteVPNConnection(ctx, id)
+	err := deleteExactlyOnce(ctx, "delete VPN connection "+id,
+		func(ctx context.Context) error { return c.DeleteVPNConnection(ctx, id) },
+		func(ctx context.Context) (*client.VPNConnection, error) { return c.GetVPNConnection(ctx, id) },
+		func(v *client.VPNConnection) string { return v.Status })
 	if client.IsNotFound(err) {
 		return
 	}

@@ -781,7 +781,7 @@ func TestAccVPNConnection_validation(t *testing.T) {
 		{connBasicBody(`ikepolicy = { dpd = { timeout = 100 } }`), `(?s)timeout.*between 2 and 60`},
 		{connBasicBody(`ikepolicy = { dpd = { interval = 5 } }`), `(?s)interval.*between 10 and 3600`},
 		{connBasicBody(`ikepolicy = { dh_group = "group99" }`), `(?s)dh_group.*value must be one of`},
-		{connBasicBody(`ikepolicy = { phase1_negotiation_mode = "main" }`), `applies only to IKEv1`},
+		{connBasicBody(`ikepolicy = { ike_version = "v2", phase1_negotiation_mode = "main" }`), `applies only to IKEv1`},
 		{connBasicBody(`ikepolicy = { local_id = "gw.example.com" }`), `local_id is set only with local_id_type = "fqdn"`},
 		{connBasicBody(`ikepolicy = { peer_id_type = "fqdn" }`), `peer_id is required when peer_id_type is "fqdn"`},
 		{[]string{`cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["100.64.1.0/24"]`, `psk = "` + connTestPSK + `"`}, `(?s)overlaps the\s+reserved range 100.64.0.0/10`},
@@ -840,6 +840,12 @@ func TestAccVPNConnection_validationGateway(t *testing.T) {
 				Config:      base + connResource("test", append([]string{`vgw_ip = "192.0.2.99"`}, connBasicBody()...)...),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)Invalid Gateway Address.*is not an address of VPN gateway`),
+			},
+			{
+				// ike_version left to the default, which is v2 on this flavor.
+				Config:      withConn(connBasicBody(`ikepolicy = { phase1_negotiation_mode = "main" }`)...),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Combination.*applies only to IKEv1.*default\s+to\s+ike_version\s+v2`),
 			},
 		},
 	})
