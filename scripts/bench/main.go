@@ -31,6 +31,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/tfcli"
 )
 
@@ -402,7 +403,7 @@ type emulatorProc struct {
 }
 
 func startEmulator(bin, work string) (*emulatorProc, error) {
-	cmd := exec.Command(bin, "-listen", "127.0.0.1:0", "-delay", "0", "-print-env",
+	cmd := exec.Command(bin, "-listen", "127.0.0.1:0", "-delay", "0",
 		"-quota-gateways", "100000", "-quota-customer-gateways", "100000", "-quota-connections", "100000")
 	// The emulator goes when the harness goes, however it ends.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
@@ -422,23 +423,23 @@ func startEmulator(bin, work string) (*emulatorProc, error) {
 	sc := bufio.NewScanner(stdout)
 	deadline := time.AfterFunc(15*time.Second, func() { _ = cmd.Process.Kill() })
 	defer deadline.Stop()
-	for sc.Scan() {
-		line := sc.Text()
-		if u, ok := strings.CutPrefix(line, "listening on "); ok {
+	for e.url == "" && sc.Scan() {
+		if u, ok := strings.CutPrefix(sc.Text(), "listening on "); ok {
 			e.url = strings.TrimSpace(u)
 		}
-		if kv, ok := strings.CutPrefix(line, "export "); ok {
-			name, value, _ := strings.Cut(kv, "=")
-			e.env = append(e.env, [2]string{name, strings.Trim(value, `'"`)})
-			if name == "HW_IAM_ENDPOINT" {
-				break
-			}
-		}
 	}
-	go func() { _, _ = io.Copy(io.Discard, stdout) }()
-	if e.url == "" || len(e.env) == 0 {
+	// The provider's environment for it: the emulator's defaults (the
+	// program runs with them), as -print-env prints them.
+	ref, err := emulator.New(emulator.Options{})
+	if err != nil {
 		e.stop()
-		return nil, errors.New("the emulator did not print its address and environment")
+		return nil, err
+	}
+	e.env = ref.ProviderEnv(e.url)
+	go func() { _, _ = io.Copy(io.Discard, stdout) }()
+	if e.url == "" {
+		e.stop()
+		return nil, errors.New("the emulator did not print its address")
 	}
 	return e, nil
 }
