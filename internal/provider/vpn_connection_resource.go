@@ -396,6 +396,7 @@ func (r *vpnConnectionResource) Configure(_ context.Context, req resource.Config
 
 // Create implements resource.Resource.
 func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN connection") {
 		return
 	}
@@ -462,6 +463,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 
 // Read implements resource.Resource.
 func (r *vpnConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN connection") {
 		return
 	}
@@ -489,6 +491,7 @@ func (r *vpnConnectionResource) Read(ctx context.Context, req resource.ReadReque
 
 // Update implements resource.Resource.
 func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN connection") {
 		return
 	}
@@ -601,5 +604,9 @@ func (r *vpnConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 
 // ImportState implements resource.ResourceWithImportState: import by id.
 func (r *vpnConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		importByIdentity(ctx, r.data, req, resp, "id", "a VPN connection")
+		return
+	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
