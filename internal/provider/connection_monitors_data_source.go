@@ -94,19 +94,12 @@ func (d *connectionMonitorsDataSource) Read(ctx context.Context, req datasource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	monitors, err := d.data.Client.ListConnectionMonitors(ctx, &client.ListConnectionMonitorsOptions{
-		VPNConnectionID:     m.VPNConnectionID.ValueString(),
-		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
-	})
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list connection monitors", "list connection monitors", "", err)
+	kept, diags := monFilters{
+		EnterpriseProjectID: m.EnterpriseProjectID, VPNConnectionID: m.VPNConnectionID, Status: m.Status,
+	}.list(ctx, d.data.Client)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
-	}
-	var kept []client.ConnectionMonitor
-	for _, mon := range monitors {
-		if dsStringFilter(m.Status, mon.Status, true) {
-			kept = append(kept, mon)
-		}
 	}
 	list, ids, diags := dsFlattenItems(ctx, NewConnectionMonitorResource(), nil, kept,
 		func(mon *client.ConnectionMonitor) string { return mon.ID },

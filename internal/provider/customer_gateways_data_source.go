@@ -165,25 +165,16 @@ func (d *customerGatewaysDataSource) Read(ctx context.Context, req datasource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	wantTags, diags := mapFromTypes(ctx, m.Tags)
+	kept, diags := cgwFilters{Name: m.Name, IDType: m.IDType, Tags: m.Tags}.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
-	all, err := d.data.Client.ListCustomerGateways(ctx)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error listing customer gateways", "list customer gateways", "", err)
-		return
-	}
-
 	ids := []attr.Value{}
 	items := []attr.Value{}
-	for i := range all {
-		cgw := &all[i]
-		if !cgwMatches(cgw, m.Name, m.IDType, wantTags) {
-			continue
-		}
+	for i := range kept {
+		cgw := &kept[i]
 		item, diags := cgwItemValue(cgw)
 		resp.Diagnostics.Append(diags...)
 		if resp.Diagnostics.HasError() {

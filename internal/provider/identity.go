@@ -112,12 +112,17 @@ func setIdentity(ctx context.Context, data *ProviderData, st *tfsdk.State, ident
 	if diags.HasError() || id.IsNull() || id.IsUnknown() {
 		return
 	}
+	diags.Append(identity.Set(ctx, identityValue(data, key, id))...)
+}
+
+// identityValue is the identity of the object whose key attribute (`id`,
+// or `vgw_id` for a certificate) is id, in the provider's region and project.
+func identityValue(data *ProviderData, key string, id types.String) any {
 	region, project := types.StringValue(data.Client.Region()), types.StringValue(data.Client.ProjectID())
 	if key == "vgw_id" {
-		diags.Append(identity.Set(ctx, certificateIdentityModel{VgwID: id, Region: region, ProjectID: project})...)
-		return
+		return certificateIdentityModel{VgwID: id, Region: region, ProjectID: project}
 	}
-	diags.Append(identity.Set(ctx, identityModel{ID: id, Region: region, ProjectID: project})...)
+	return identityModel{ID: id, Region: region, ProjectID: project}
 }
 
 // importByIdentity handles an import by identity (req.ID empty): it checks

@@ -128,26 +128,13 @@ func (d *vpnConnectionsDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conns, err := d.data.Client.ListVPNConnections(ctx, &client.ListVPNConnectionsOptions{
-		VgwID:               m.VgwID.ValueString(),
-		VgwIP:               m.VgwIP.ValueString(),
-		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
-	})
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list VPN connections", "list VPN connections", "", err)
-		return
-	}
-	want, diags := mapFromTypes(ctx, m.Tags)
+	kept, diags := connFilters{
+		EnterpriseProjectID: m.EnterpriseProjectID, VgwID: m.VgwID, VgwIP: m.VgwIP,
+		Name: m.Name, Status: m.Status, Style: m.Style, Tags: m.Tags,
+	}.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	var kept []client.VPNConnection
-	for _, c := range conns {
-		if dsStringFilter(m.Name, c.Name, false) && dsStringFilter(m.Status, c.Status, true) &&
-			dsStringFilter(m.Style, c.Style, true) && dsTagsMatch(tagsToMap(c.Tags), want) {
-			kept = append(kept, c)
-		}
 	}
 	list, ids, diags := dsFlattenItems(ctx, NewVPNConnectionResource(), vpnConnectionSecretAttrs, kept,
 		func(c *client.VPNConnection) string { return c.ID },

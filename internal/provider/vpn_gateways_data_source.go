@@ -129,26 +129,13 @@ func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	gws, err := d.data.Client.ListVPNGateways(ctx, &client.ListVPNGatewaysOptions{
-		VgwID:               m.VgwID.ValueString(),
-		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
-	})
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list VPN gateways", "list VPN gateways", "", err)
-		return
-	}
-	want, diags := mapFromTypes(ctx, m.Tags)
+	kept, diags := vgwFilters{
+		EnterpriseProjectID: m.EnterpriseProjectID, VgwID: m.VgwID, Name: m.Name, Status: m.Status,
+		NetworkType: m.NetworkType, AttachmentType: m.AttachmentType, Flavor: m.Flavor, Tags: m.Tags,
+	}.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	var kept []client.VPNGateway
-	for _, gw := range gws {
-		if dsStringFilter(m.Name, gw.Name, false) && dsStringFilter(m.Status, gw.Status, true) &&
-			dsStringFilter(m.NetworkType, gw.NetworkType, true) && dsStringFilter(m.AttachmentType, gw.AttachmentType, true) &&
-			dsStringFilter(m.Flavor, gw.Flavor, true) && dsTagsMatch(tagsToMap(gw.Tags), want) {
-			kept = append(kept, gw)
-		}
 	}
 	list, ids, diags := vgwDSItems(ctx, d.data, kept)
 	resp.Diagnostics.Append(diags...)
