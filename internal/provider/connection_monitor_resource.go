@@ -183,7 +183,7 @@ func (r *connectionMonitorResource) Create(ctx context.Context, req resource.Cre
 
 // Read implements resource.Resource.
 func (r *connectionMonitorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics, req.State)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the connection monitor") {
 		return
 	}

@@ -331,7 +331,7 @@ func (r *customerGatewayResource) Create(ctx context.Context, req resource.Creat
 
 // Read implements resource.Resource: one GET, which includes the tags.
 func (r *customerGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics, req.State)
 	var state customerGatewayResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !providerConfigured(r.data, &resp.Diagnostics, "the customer gateway") {

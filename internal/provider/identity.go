@@ -97,13 +97,19 @@ type certificateIdentityModel struct {
 // setIdentity stores the identity of the object in st (after Create, Read,
 // Update or a move): the value of state attribute key, and the provider's
 // region and project. Nothing happens without an identity (Terraform before
-// 1.12) or when st holds no object (a Read that removed it).
+// 1.12) or when st holds no object.
 //
 // Resources call it deferred at the start of Create, Read and Update, so that
 // every way out (a tainted create included) stores the identity:
 //
 //	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
-func setIdentity(ctx context.Context, data *ProviderData, st *tfsdk.State, identity *tfsdk.ResourceIdentity, key string, diags *diag.Diagnostics) {
+//
+// Read passes its prior state as well: a Read that removes the object
+// (gone from the service) must still return the identity.
+func setIdentity(ctx context.Context, data *ProviderData, st *tfsdk.State, identity *tfsdk.ResourceIdentity, key string, diags *diag.Diagnostics, prior ...tfsdk.State) {
+	if st != nil && st.Raw.IsNull() && len(prior) > 0 {
+		st = &prior[0]
+	}
 	if identity == nil || data == nil || data.Client == nil || st == nil || st.Raw.IsNull() {
 		return
 	}

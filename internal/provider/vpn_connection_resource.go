@@ -428,7 +428,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 			"read VPN gateway before creating the VPN connection", plan.VgwID.ValueString(), err)
 		return
 	}
-	for _, p := range vpnConnectionGatewayProblems(gw, &plan, &config) {
+	for _, p := range vpnConnectionGatewayProblems(gw, &plan, &config, true) {
 		resp.Diagnostics.AddAttributeError(p.path, p.summary, p.detail)
 	}
 	if resp.Diagnostics.HasError() {
@@ -463,7 +463,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 
 // Read implements resource.Resource.
 func (r *vpnConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics, req.State)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN connection") {
 		return
 	}

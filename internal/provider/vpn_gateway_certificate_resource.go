@@ -478,7 +478,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 // not the one the service reports (changed outside Terraform) is dropped from
 // the state, so the next plan sends the configured one again.
 func (r *vgwCertificateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "vgw_id", &resp.Diagnostics)
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "vgw_id", &resp.Diagnostics, req.State)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway certificate") {
 		return
 	}

@@ -559,7 +559,7 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 // Read implements resource.Resource. It makes one GET: the gateway's
 // response carries its tags.
 func (r *vpnGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics, req.State)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway") {
 		return
 	}
