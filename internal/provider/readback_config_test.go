@@ -32,7 +32,7 @@ func TestAccVPNGateway_eipIDWithServiceValues(t *testing.T) {
 			{Config: vgwPublicConfig(env, nil, subnets, eips(""))},
 			{
 				// The service's values of the EIP: no change.
-				Config: vgwPublicConfig(env, nil, subnets, eips(`, type = "5_bgp", charge_mode = "bandwidth"`)),
+				Config:           vgwPublicConfig(env, nil, subnets, eips(`, type = "5_bgp", charge_mode = "bandwidth"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{
