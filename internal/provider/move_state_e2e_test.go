@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -53,77 +54,6 @@ provider "huaweicloud" {
 }
 `, o.Region, o.AccessKey, o.SecretKey, o.ProjectID, env.Server.URL)
 }
-
-// moveStackPublic is public.tf written for this provider: the same values,
-// and moved blocks from the official resources.
-const moveStackPublic = `
-resource "huaweicloudvpn_vpn_gateway" "gw" {
-  name           = "off-gw"
-  vpc_id         = "11111111-2222-4333-8444-555555555555"
-  local_subnets  = ["192.168.0.0/24", "192.168.1.0/24"]
-  connect_subnet = "66666666-7777-4888-9999-000000000000"
-  availability_zone_ids = [
-    data.huaweicloud_vpn_gateway_availability_zones.test.names[0],
-    data.huaweicloud_vpn_gateway_availability_zones.test.names[1]
-  ]
-  eip1 = { bandwidth_name = "off-bw1", type = "5_bgp", bandwidth_size = 5, charge_mode = "traffic" }
-  eip2 = { bandwidth_name = "off-bw2", type = "5_bgp", bandwidth_size = 5, charge_mode = "traffic" }
-  tags = { env = "off" }
-}
-resource "huaweicloudvpn_customer_gateway" "c" {
-  name     = "off-cgw"
-  id_value = "198.51.100.9"
-  bgp_asn  = 65000 # the official provider always sets one
-  tags     = { site = "branch" }
-}
-resource "huaweicloudvpn_vpn_connection" "conn" {
-  name         = "off-conn"
-  vgw_id       = huaweicloudvpn_vpn_gateway.gw.id
-  vgw_ip       = huaweicloudvpn_vpn_gateway.gw.eip1.id
-  cgw_id       = huaweicloudvpn_customer_gateway.c.id
-  peer_subnets = ["172.16.1.0/24"]
-  style        = "static"
-  psk          = "Test@123"
-  enable_nqa   = true
-  ikepolicy = {
-    authentication_algorithm = "sha2-256"
-    authentication_method    = "pre-share"
-    encryption_algorithm     = "aes-128"
-    ike_version              = "v2"
-    lifetime_seconds         = 86400
-    dh_group                 = "group14"
-  }
-  ipsecpolicy = {
-    authentication_algorithm = "sha2-256"
-    encapsulation_mode       = "tunnel"
-    encryption_algorithm     = "aes-128"
-    lifetime_seconds         = 3600
-    pfs                      = "group14"
-    transform_protocol       = "esp"
-  }
-  tags = { routing = "static" }
-}
-resource "huaweicloudvpn_connection_monitor" "hc" {
-  vpn_connection_id = huaweicloudvpn_vpn_connection.conn.id
-}
-
-moved {
-  from = huaweicloud_vpn_gateway.gw
-  to   = huaweicloudvpn_vpn_gateway.gw
-}
-moved {
-  from = huaweicloud_vpn_customer_gateway.c
-  to   = huaweicloudvpn_customer_gateway.c
-}
-moved {
-  from = huaweicloud_vpn_connection.conn
-  to   = huaweicloudvpn_vpn_connection.conn
-}
-moved {
-  from = huaweicloud_vpn_connection_health_check.hc
-  to   = huaweicloudvpn_connection_monitor.hc
-}
-`
 
 // moveStackStandby is standby.tf written for this provider.
 const moveStackStandby = `
@@ -234,26 +164,57 @@ func TestAccMoveState_officialProviderEndToEnd(t *testing.T) {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
 	dir := officialProviderDir(t)
-	for _, c := range []struct {
-		stack, flavor, attachment, config string
-		moves                             int
-		secrets                           []string
-	}{
-		{"public", "professional1", "vpc", moveStackPublic, 4, []string{"Test@123"}},
-		{"standby", "professional2", "vpc", moveStackStandby, 5, []string{"Test@1234", "Test@12345"}},
-		{"er", "professional1", "er", moveStackER, 1, nil},
+	example := func(names ...string) string {
+		var b strings.Builder
+		for _, n := range names {
+			raw, err := os.ReadFile(filepath.Join("..", "..", "examples", "guides", "migration", n))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Write(raw)
+		}
+		return b.String()
+	}
+	noChange := "Plan: 0 to add, 0 to change, 0 to destroy."
+	for _, c := range []moveStack{
+		// The migration guide's examples: the public stack, and a GM gateway
+		// whose certificate block becomes an imported certificate resource.
+		{stack: "public", flavor: "professional1", attachment: "vpc", config: example("main.tf"), moves: 4,
+			summary: noChange, secrets: []string{"Test@123"}},
+		{stack: "gm", flavor: "gm", attachment: "vpc", config: example("gateway_gm.tf", "certificate.tf"), moves: 1,
+			summary: "Plan: 1 to import, 0 to add, 1 to change, 0 to destroy.", pki: true,
+			warning: `(?s)Warning: Attributes Not Moved.*- certificate: the GM certificate is the resource\s+huaweicloudvpn_vpn_gateway_certificate`},
+		{stack: "standby", flavor: "professional2", attachment: "vpc", config: moveStackStandby, moves: 5,
+			summary: noChange, secrets: []string{"Test@1234", "Test@12345"}},
+		{stack: "er", flavor: "professional1", attachment: "er", config: moveStackER, moves: 1, summary: noChange},
 	} {
 		t.Run(c.stack, func(t *testing.T) {
 			t.Parallel()
-			testMoveStack(t, dir, c.stack, c.flavor, c.attachment, c.config, c.moves, c.secrets)
+			testMoveStack(t, dir, c)
 		})
 	}
 }
 
-// testMoveStack runs the recipe on testdata/official-provider/STACK.tf:
-// config is the same stack written for this provider with its moved blocks
-// (the availability zones data source stays with the official provider).
-func testMoveStack(t *testing.T, dir, stack, flavor, attachment, config string, moves int, secrets []string) {
+// moveStack is one official stack (testdata/official-provider/STACK.tf)
+// and the same stack written for this provider with its moved blocks (the
+// availability zones data source, of flavor and attachment, stays with the
+// official provider).
+type moveStack struct {
+	stack, flavor, attachment, config string
+	// moves is the number of moves the plan shows, summary its "Plan:" line.
+	moves   int
+	summary string
+	// secrets must never show in a plan.
+	secrets []string
+	// pki writes a GM certificate set into certs/ (sign, enc, ca; .pem and .key).
+	pki bool
+	// warning is a regular expression the plan's warnings must match ("" for none).
+	warning string
+}
+
+// testMoveStack runs the recipe on one stack.
+func testMoveStack(t *testing.T, dir string, c moveStack) {
+	stack, config, moves, secrets := c.stack, c.config, c.moves, c.secrets
 	env := newTestEnv(t, func(o *emulator.Options) { o.Region = "cn-north-4" })
 	official, err := os.ReadFile(filepath.Join("testdata", "official-provider", stack+".tf"))
 	if err != nil {
@@ -276,6 +237,19 @@ terraform {
 `
 	// 1. The official provider builds the stack.
 	cli.Write(map[string]string{"versions.tf": versions, "official.tf": officialProviderConfig(env), "main.tf": string(official)})
+	if c.pki {
+		p := newTestPKI(t, "move")
+		certs := filepath.Join(cli.Dir, "certs")
+		if err := os.MkdirAll(certs, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		for name, content := range map[string]string{"sign.pem": p.Sign, "sign.key": p.SignKey, "enc.pem": p.Enc, "enc.key": p.EncKey, "ca.pem": p.CA} {
+			if err := os.WriteFile(filepath.Join(certs, name), []byte(content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		secrets = append(secrets, p.SignKey, p.EncKey)
+	}
 	cli.Must("apply", "-auto-approve", "-input=false", "-no-color")
 	counts := map[string]int{}
 	for kind, ids := range env.Emu.Resources() {
@@ -291,15 +265,18 @@ data "huaweicloud_vpn_gateway_availability_zones" "test" {
   flavor          = %q
   attachment_type = %q
 }
-`, flavor, attachment),
+`, c.flavor, c.attachment),
 		"provider.tf": env.ProviderConfig(), "main.tf": config,
 	})
 	_, plan := cli.PlanChanges()
 	if got := strings.Count(plan, " has moved to "); got != moves {
 		t.Errorf("plan shows %d moves, want %d:\n%s", got, moves, plan)
 	}
-	if got, want := planSummary(plan), "Plan: 0 to add, 0 to change, 0 to destroy."; got != want {
-		t.Fatalf("plan after the switch: %q, want %q (moves only)\n%s", got, want, plan)
+	if c.warning != "" && !regexp.MustCompile(c.warning).MatchString(plan) {
+		t.Errorf("the plan has no warning matching %s:\n%s", c.warning, plan)
+	}
+	if got, want := planSummary(plan), c.summary; got != want {
+		t.Fatalf("plan after the switch: %q, want %q\n%s", got, want, plan)
 	}
 	for _, s := range secrets {
 		if strings.Contains(plan, s) {
@@ -310,15 +287,17 @@ data "huaweicloud_vpn_gateway_availability_zones" "test" {
 	if changes, plan := cli.PlanChanges(); changes {
 		t.Fatalf("plan after the move is not empty:\n%s", plan)
 	}
-	if len(secrets) > 0 {
-		if state := cli.Must("state", "pull"); !strings.Contains(state, `"value": "psk"`) {
-			t.Errorf("the moved connections' psk is not marked sensitive in the state")
-		}
+	state := cli.Must("state", "pull")
+	if len(c.secrets) > 0 && !strings.Contains(state, `"value": "psk"`) {
+		t.Errorf("the moved connections' psk is not marked sensitive in the state")
+	}
+	if strings.Contains(state, "PRIVATE KEY") {
+		t.Errorf("the state holds a private key")
 	}
 
 	// 3. Destroy leaves nothing.
 	cli.Must("destroy", "-auto-approve", "-input=false", "-no-color")
-	for _, kind := range []string{emulator.KindMonitor, emulator.KindConnection, emulator.KindCustomerGateway, emulator.KindGateway} {
+	for _, kind := range []string{emulator.KindMonitor, emulator.KindConnection, emulator.KindCustomerGateway, emulator.KindGateway, emulator.KindCertificate} {
 		if err := env.CheckDestroy(kind)(nil); err != nil {
 			t.Error(err)
 		}
