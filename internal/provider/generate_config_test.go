@@ -2,6 +2,8 @@ package provider
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -72,26 +74,6 @@ resource "huaweicloudvpn_connection_monitor" "mon" {
 `, dsTestVPC, dsTestSubnet, dsTestCgwIP, dsTestPSK)
 }
 
-// genConfigQuery lists every kind of resource with include_resource.
-const genConfigQuery = `
-list "huaweicloudvpn_vpn_gateway" "gateways" {
-  provider         = huaweicloudvpn
-  include_resource = true
-}
-list "huaweicloudvpn_customer_gateway" "customer_gateways" {
-  provider         = huaweicloudvpn
-  include_resource = true
-}
-list "huaweicloudvpn_vpn_connection" "connections" {
-  provider         = huaweicloudvpn
-  include_resource = true
-}
-list "huaweicloudvpn_connection_monitor" "monitors" {
-  provider         = huaweicloudvpn
-  include_resource = true
-}
-`
-
 // An account with one of each resource, built outside this configuration:
 // `terraform query -generate-config-out` writes configuration that passes
 // validate, imports every object with a plan of imports only, and plans no
@@ -106,8 +88,13 @@ func TestAccListResources_queryGenerateConfig(t *testing.T) {
 	setup.Write(map[string]string{"main.tf": genConfigStack(env)})
 	setup.Must("apply", "-auto-approve", "-input=false", "-no-color")
 
+	// The query of the guide "Bring existing VPNs under Terraform".
+	query, err := os.ReadFile(filepath.Join("..", "..", "examples", "guides", "bring-existing-vpns", "query.tfquery.hcl"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	cli := newTFCLI(t, "")
-	cli.Write(map[string]string{"provider.tf": env.ProviderConfig(), "all.tfquery.hcl": genConfigQuery})
+	cli.Write(map[string]string{"provider.tf": env.ProviderConfig(), "query.tfquery.hcl": string(query)})
 	out := cli.Must("query", "-no-color", "-generate-config-out=generated.tf")
 	gen := cli.ReadFile("generated.tf")
 	t.Logf("query output:\n%s\ngenerated.tf:\n%s", out, gen)
