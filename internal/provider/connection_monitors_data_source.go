@@ -29,11 +29,9 @@ type connectionMonitorsDataSource struct {
 
 // connectionMonitorsModel is the data source's configuration and state.
 type connectionMonitorsModel struct {
-	EnterpriseProjectID types.String `tfsdk:"enterprise_project_id"`
-	VPNConnectionID     types.String `tfsdk:"vpn_connection_id"`
-	Status              types.String `tfsdk:"status"`
-	IDs                 types.List   `tfsdk:"ids"`
-	ConnectionMonitors  types.List   `tfsdk:"connection_monitors"`
+	monFilters // the filters, shared with the connection_monitor list resource
+	IDs                types.List `tfsdk:"ids"`
+	ConnectionMonitors types.List `tfsdk:"connection_monitors"`
 }
 
 // Metadata implements datasource.DataSource.
@@ -94,9 +92,7 @@ func (d *connectionMonitorsDataSource) Read(ctx context.Context, req datasource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	kept, diags := monFilters{
-		EnterpriseProjectID: m.EnterpriseProjectID, VPNConnectionID: m.VPNConnectionID, Status: m.Status,
-	}.list(ctx, d.data.Client)
+	kept, diags := m.monFilters.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -31,11 +31,9 @@ type customerGatewaysDataSource struct {
 
 // customerGatewaysDataSourceModel is the data source's configuration and result.
 type customerGatewaysDataSourceModel struct {
-	Name             types.String `tfsdk:"name"`
-	IDType           types.String `tfsdk:"id_type"`
-	Tags             types.Map    `tfsdk:"tags"`
-	IDs              types.List   `tfsdk:"ids"`
-	CustomerGateways types.List   `tfsdk:"customer_gateways"`
+	cgwFilters // the filters, shared with the customer_gateway list resource
+	IDs              types.List `tfsdk:"ids"`
+	CustomerGateways types.List `tfsdk:"customer_gateways"`
 }
 
 // cgwCACertificateInfoAttrTypes are the attribute types of an item's
@@ -165,7 +163,7 @@ func (d *customerGatewaysDataSource) Read(ctx context.Context, req datasource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	kept, diags := cgwFilters{Name: m.Name, IDType: m.IDType, Tags: m.Tags}.list(ctx, d.data.Client)
+	kept, diags := m.cgwFilters.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

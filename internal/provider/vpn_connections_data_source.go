@@ -41,15 +41,9 @@ type vpnConnectionsDataSource struct {
 
 // vpnConnectionsModel is the data source's configuration and state.
 type vpnConnectionsModel struct {
-	EnterpriseProjectID types.String `tfsdk:"enterprise_project_id"`
-	VgwID               types.String `tfsdk:"vgw_id"`
-	VgwIP               types.String `tfsdk:"vgw_ip"`
-	Name                types.String `tfsdk:"name"`
-	Status              types.String `tfsdk:"status"`
-	Style               types.String `tfsdk:"style"`
-	Tags                types.Map    `tfsdk:"tags"`
-	IDs                 types.List   `tfsdk:"ids"`
-	VPNConnections      types.List   `tfsdk:"vpn_connections"`
+	connFilters // the filters, shared with the vpn_connection list resource
+	IDs            types.List `tfsdk:"ids"`
+	VPNConnections types.List `tfsdk:"vpn_connections"`
 }
 
 // Metadata implements datasource.DataSource.
@@ -128,10 +122,7 @@ func (d *vpnConnectionsDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	kept, diags := connFilters{
-		EnterpriseProjectID: m.EnterpriseProjectID, VgwID: m.VgwID, VgwIP: m.VgwIP,
-		Name: m.Name, Status: m.Status, Style: m.Style, Tags: m.Tags,
-	}.list(ctx, d.data.Client)
+	kept, diags := m.connFilters.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

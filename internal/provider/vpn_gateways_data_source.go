@@ -31,16 +31,9 @@ type vpnGatewaysDataSource struct {
 
 // vpnGatewaysModel is the data source's configuration and state.
 type vpnGatewaysModel struct {
-	EnterpriseProjectID types.String `tfsdk:"enterprise_project_id"`
-	VgwID               types.String `tfsdk:"vgw_id"`
-	Name                types.String `tfsdk:"name"`
-	Status              types.String `tfsdk:"status"`
-	NetworkType         types.String `tfsdk:"network_type"`
-	AttachmentType      types.String `tfsdk:"attachment_type"`
-	Flavor              types.String `tfsdk:"flavor"`
-	Tags                types.Map    `tfsdk:"tags"`
-	IDs                 types.List   `tfsdk:"ids"`
-	VPNGateways         types.List   `tfsdk:"vpn_gateways"`
+	vgwFilters // the filters, shared with the vpn_gateway list resource
+	IDs         types.List `tfsdk:"ids"`
+	VPNGateways types.List `tfsdk:"vpn_gateways"`
 }
 
 // vgwDSItemSpec is the item spec of the gateway data sources: every
@@ -129,10 +122,7 @@ func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	kept, diags := vgwFilters{
-		EnterpriseProjectID: m.EnterpriseProjectID, VgwID: m.VgwID, Name: m.Name, Status: m.Status,
-		NetworkType: m.NetworkType, AttachmentType: m.AttachmentType, Flavor: m.Flavor, Tags: m.Tags,
-	}.list(ctx, d.data.Client)
+	kept, diags := m.vgwFilters.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
