@@ -29,7 +29,7 @@ type connectionMonitorsDataSource struct {
 
 // connectionMonitorsModel is the data source's configuration and state.
 type connectionMonitorsModel struct {
-	monFilters // the filters, shared with the connection_monitor list resource
+	monFilters                    // the filters, shared with the connection_monitor list resource
 	IDs                types.List `tfsdk:"ids"`
 	ConnectionMonitors types.List `tfsdk:"connection_monitors"`
 }
@@ -92,7 +92,7 @@ func (d *connectionMonitorsDataSource) Read(ctx context.Context, req datasource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	kept, diags := m.monFilters.list(ctx, d.data.Client)
+	kept, diags := m.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -31,7 +31,7 @@ type customerGatewaysDataSource struct {
 
 // customerGatewaysDataSourceModel is the data source's configuration and result.
 type customerGatewaysDataSourceModel struct {
-	cgwFilters // the filters, shared with the customer_gateway list resource
+	cgwFilters                  // the filters, shared with the customer_gateway list resource
 	IDs              types.List `tfsdk:"ids"`
 	CustomerGateways types.List `tfsdk:"customer_gateways"`
 }
@@ -163,7 +163,7 @@ func (d *customerGatewaysDataSource) Read(ctx context.Context, req datasource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	kept, diags := m.cgwFilters.list(ctx, d.data.Client)
+	kept, diags := m.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -133,23 +133,23 @@ func identityValue(data *ProviderData, key string, id types.String) any {
 
 // importByIdentity handles an import by identity (req.ID empty): it checks
 // that region and project_id, when given, are the provider's, and copies the
-// key attribute into the state. It returns the key's value ("" on error).
-func importByIdentity(ctx context.Context, data *ProviderData, req resource.ImportStateRequest, resp *resource.ImportStateResponse, key, what string) string {
+// key attribute into the state.
+func importByIdentity(ctx context.Context, data *ProviderData, req resource.ImportStateRequest, resp *resource.ImportStateResponse, key, what string) {
 	if req.Identity == nil {
 		resp.Diagnostics.AddError("Missing Import Identity", fmt.Sprintf("Import %s by its id or by an identity.", what))
-		return ""
+		return
 	}
 	var key0, region, project types.String
 	resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root(key), &key0)...)
 	resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root(identityRegion), &region)...)
 	resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root(identityProjectID), &project)...)
 	if resp.Diagnostics.HasError() {
-		return ""
+		return
 	}
 	if key0.IsNull() || key0.ValueString() == "" {
 		resp.Diagnostics.AddAttributeError(path.Root(key), "Missing Import Identity Attribute",
 			fmt.Sprintf("Importing %s by identity needs identity.%s.", what, key))
-		return ""
+		return
 	}
 	if data != nil && data.Client != nil {
 		for _, c := range []struct {
@@ -168,8 +168,7 @@ func importByIdentity(ctx context.Context, data *ProviderData, req resource.Impo
 		}
 	}
 	if resp.Diagnostics.HasError() {
-		return ""
+		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(key), key0.ValueString())...)
-	return key0.ValueString()
 }

@@ -41,7 +41,7 @@ type vpnConnectionsDataSource struct {
 
 // vpnConnectionsModel is the data source's configuration and state.
 type vpnConnectionsModel struct {
-	connFilters // the filters, shared with the vpn_connection list resource
+	connFilters               // the filters, shared with the vpn_connection list resource
 	IDs            types.List `tfsdk:"ids"`
 	VPNConnections types.List `tfsdk:"vpn_connections"`
 }
@@ -122,7 +122,7 @@ func (d *vpnConnectionsDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	kept, diags := m.connFilters.list(ctx, d.data.Client)
+	kept, diags := m.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -31,7 +31,7 @@ type vpnGatewaysDataSource struct {
 
 // vpnGatewaysModel is the data source's configuration and state.
 type vpnGatewaysModel struct {
-	vgwFilters // the filters, shared with the vpn_gateway list resource
+	vgwFilters             // the filters, shared with the vpn_gateway list resource
 	IDs         types.List `tfsdk:"ids"`
 	VPNGateways types.List `tfsdk:"vpn_gateways"`
 }
@@ -122,7 +122,7 @@ func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	kept, diags := m.vgwFilters.list(ctx, d.data.Client)
+	kept, diags := m.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
