@@ -14,12 +14,29 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
 )
+
+// version is set at build time by releases: -ldflags "-X main.version=1.2.3".
+// `vpn-emulator -version` prints it (see versionString).
+var version = "dev"
+
+// versionString is the version injected at build time, else the module
+// version `go install .../cmd/vpn-emulator@vX.Y.Z` records, else "dev".
+func versionString() string {
+	if version != "dev" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return version
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -59,6 +76,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		quotaCGW     = fs.Int("quota-customer-gateways", 100, "customer gateway quota")
 		quotaConn    = fs.Int("quota-connections", 500, "VPN connection quota")
 		logRequests  = fs.Bool("log", false, "log one line per request to stderr")
+		showVersion  = fs.Bool("version", false, "print the version and exit")
 		shutdownWait = 5 * time.Second
 	)
 	if err := fs.Parse(args); err != nil {
@@ -66,6 +84,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if *showVersion {
+		_, err := fmt.Fprintf(stdout, "vpn-emulator %s\n", versionString())
+		return err
 	}
 	if *faultRate < 0 || *faultRate > 1 {
 		return fmt.Errorf("-fault-rate must be between 0 and 1, got %v", *faultRate)
@@ -103,11 +125,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	base := "http://" + ln.Addr().String()
 	fmt.Fprintf(stdout, "listening on %s\n", base)
 	if *printEnv {
-		o := emu.Options()
-		for _, kv := range [][2]string{
-			{"HW_REGION_NAME", o.Region}, {"HW_ACCESS_KEY", o.AccessKey}, {"HW_SECRET_KEY", o.SecretKey},
-			{"HW_PROJECT_ID", o.ProjectID}, {"HW_VPN_ENDPOINT", base}, {"HW_IAM_ENDPOINT", base},
-		} {
+		for _, kv := range emu.ProviderEnv(base) {
 			fmt.Fprintf(stdout, "export %s=%s\n", kv[0], shellQuote(kv[1]))
 		}
 	}

@@ -105,3 +105,14 @@ func TestRun_flags(t *testing.T) {
 		}
 	}
 }
+
+func TestRun_version(t *testing.T) {
+	var stdout bytes.Buffer
+	// -version answers before listening: the address is never used.
+	if err := run(context.Background(), []string{"-version", "-listen", "256.0.0.1:0"}, &stdout, io.Discard); err != nil {
+		t.Fatalf("-version: %v", err)
+	}
+	if got, want := stdout.String(), "vpn-emulator "+versionString()+"\n"; got != want || versionString() == "" {
+		t.Fatalf("-version printed %q, want %q", got, want)
+	}
+}

@@ -197,3 +197,24 @@ func TestProgram_contract(t *testing.T) {
 	}
 	p.stop(t, syscall.SIGTERM)
 }
+
+// TestProgram_versionFromLdflags builds the program the way releases do
+// (-ldflags "-X main.version=...") and checks that -version prints it.
+func TestProgram_versionFromLdflags(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the program; skipped with -short")
+	}
+	const want = "9.8.7-test"
+	exe := filepath.Join(t.TempDir(), "vpn-emulator")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w -X main.version="+want, "-o", exe, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(exe, "-version").CombinedOutput()
+	if err != nil {
+		t.Fatalf("vpn-emulator -version: %v\n%s", err, out)
+	}
+	if got := string(out); got != "vpn-emulator "+want+"\n" {
+		t.Fatalf("vpn-emulator -version printed %q, want %q", got, "vpn-emulator "+want+"\n")
+	}
+}
