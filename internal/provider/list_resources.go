@@ -64,29 +64,16 @@ type vgwFilters struct {
 // list reads every page of the gateways the API filters select and keeps
 // those the other filters match.
 func (f vgwFilters) list(ctx context.Context, c *client.Client) ([]client.VPNGateway, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	want, d := mapFromTypes(ctx, f.Tags)
-	diags.Append(d...)
-	if diags.HasError() {
-		return nil, diags
-	}
-	gws, err := c.ListVPNGateways(ctx, &client.ListVPNGatewaysOptions{
-		VgwID:               f.VgwID.ValueString(),
-		EnterpriseProjectID: f.EnterpriseProjectID.ValueString(),
-	})
-	if err != nil {
-		addAPIError(&diags, "Unable to list VPN gateways", "list VPN gateways", "", err)
-		return nil, diags
-	}
-	var kept []client.VPNGateway
-	for _, gw := range gws {
-		if dsStringFilter(f.Name, gw.Name, false) && dsStringFilter(f.Status, gw.Status, true) &&
+	return listMatching(ctx, f.Tags, "VPN gateways", func() ([]client.VPNGateway, error) {
+		return c.ListVPNGateways(ctx, &client.ListVPNGatewaysOptions{
+			VgwID:               f.VgwID.ValueString(),
+			EnterpriseProjectID: f.EnterpriseProjectID.ValueString(),
+		})
+	}, func(gw *client.VPNGateway, tags map[string]string) bool {
+		return dsStringFilter(f.Name, gw.Name, false) && dsStringFilter(f.Status, gw.Status, true) &&
 			dsStringFilter(f.NetworkType, gw.NetworkType, true) && dsStringFilter(f.AttachmentType, gw.AttachmentType, true) &&
-			dsStringFilter(f.Flavor, gw.Flavor, true) && dsTagsMatch(tagsToMap(gw.Tags), want) {
-			kept = append(kept, gw)
-		}
-	}
-	return kept, diags
+			dsStringFilter(f.Flavor, gw.Flavor, true) && dsTagsMatch(tagsToMap(gw.Tags), tags)
+	})
 }
 
 // cgwFilters are the filters of huaweicloudvpn_customer_gateways and of the
@@ -99,24 +86,11 @@ type cgwFilters struct {
 
 // list reads every page of customer gateways and keeps those the filters match.
 func (f cgwFilters) list(ctx context.Context, c *client.Client) ([]client.CustomerGateway, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	want, d := mapFromTypes(ctx, f.Tags)
-	diags.Append(d...)
-	if diags.HasError() {
-		return nil, diags
-	}
-	all, err := c.ListCustomerGateways(ctx)
-	if err != nil {
-		addAPIError(&diags, "Error listing customer gateways", "list customer gateways", "", err)
-		return nil, diags
-	}
-	var kept []client.CustomerGateway
-	for i := range all {
-		if cgwMatches(&all[i], f.Name, f.IDType, want) {
-			kept = append(kept, all[i])
-		}
-	}
-	return kept, diags
+	return listMatching(ctx, f.Tags, "customer gateways", func() ([]client.CustomerGateway, error) {
+		return c.ListCustomerGateways(ctx)
+	}, func(cgw *client.CustomerGateway, tags map[string]string) bool {
+		return cgwMatches(cgw, f.Name, f.IDType, tags)
+	})
 }
 
 // connFilters are the filters of huaweicloudvpn_vpn_connections and of the
@@ -134,29 +108,16 @@ type connFilters struct {
 // list reads every page of the connections the API filters select and keeps
 // those the other filters match.
 func (f connFilters) list(ctx context.Context, c *client.Client) ([]client.VPNConnection, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	want, d := mapFromTypes(ctx, f.Tags)
-	diags.Append(d...)
-	if diags.HasError() {
-		return nil, diags
-	}
-	conns, err := c.ListVPNConnections(ctx, &client.ListVPNConnectionsOptions{
-		VgwID:               f.VgwID.ValueString(),
-		VgwIP:               f.VgwIP.ValueString(),
-		EnterpriseProjectID: f.EnterpriseProjectID.ValueString(),
+	return listMatching(ctx, f.Tags, "VPN connections", func() ([]client.VPNConnection, error) {
+		return c.ListVPNConnections(ctx, &client.ListVPNConnectionsOptions{
+			VgwID:               f.VgwID.ValueString(),
+			VgwIP:               f.VgwIP.ValueString(),
+			EnterpriseProjectID: f.EnterpriseProjectID.ValueString(),
+		})
+	}, func(conn *client.VPNConnection, tags map[string]string) bool {
+		return dsStringFilter(f.Name, conn.Name, false) && dsStringFilter(f.Status, conn.Status, true) &&
+			dsStringFilter(f.Style, conn.Style, true) && dsTagsMatch(tagsToMap(conn.Tags), tags)
 	})
-	if err != nil {
-		addAPIError(&diags, "Unable to list VPN connections", "list VPN connections", "", err)
-		return nil, diags
-	}
-	var kept []client.VPNConnection
-	for _, conn := range conns {
-		if dsStringFilter(f.Name, conn.Name, false) && dsStringFilter(f.Status, conn.Status, true) &&
-			dsStringFilter(f.Style, conn.Style, true) && dsTagsMatch(tagsToMap(conn.Tags), want) {
-			kept = append(kept, conn)
-		}
-	}
-	return kept, diags
 }
 
 // monFilters are the filters of huaweicloudvpn_connection_monitors and of
@@ -170,19 +131,37 @@ type monFilters struct {
 // list reads every page of the monitors the API filters select and keeps
 // those in the wanted status.
 func (f monFilters) list(ctx context.Context, c *client.Client) ([]client.ConnectionMonitor, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	monitors, err := c.ListConnectionMonitors(ctx, &client.ListConnectionMonitorsOptions{
-		VPNConnectionID:     f.VPNConnectionID.ValueString(),
-		EnterpriseProjectID: f.EnterpriseProjectID.ValueString(),
+	return listMatching(ctx, types.MapNull(types.StringType), "connection monitors", func() ([]client.ConnectionMonitor, error) {
+		return c.ListConnectionMonitors(ctx, &client.ListConnectionMonitorsOptions{
+			VPNConnectionID:     f.VPNConnectionID.ValueString(),
+			EnterpriseProjectID: f.EnterpriseProjectID.ValueString(),
+		})
+	}, func(mon *client.ConnectionMonitor, _ map[string]string) bool {
+		return dsStringFilter(f.Status, mon.Status, true)
 	})
-	if err != nil {
-		addAPIError(&diags, "Unable to list connection monitors", "list connection monitors", "", err)
+}
+
+// listMatching reads every page of a list through fetch (which sends the
+// API's own filters) and keeps the items keep accepts, given the wanted tags
+// (nil for none); what names the list in errors.
+func listMatching[T any](ctx context.Context, tags types.Map, what string, fetch func() ([]T, error),
+	keep func(item *T, tags map[string]string) bool,
+) ([]T, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	want, d := mapFromTypes(ctx, tags)
+	diags.Append(d...)
+	if diags.HasError() {
 		return nil, diags
 	}
-	var kept []client.ConnectionMonitor
-	for _, mon := range monitors {
-		if dsStringFilter(f.Status, mon.Status, true) {
-			kept = append(kept, mon)
+	all, err := fetch()
+	if err != nil {
+		addAPIError(&diags, "Unable to list "+what, "list "+what, "", err)
+		return nil, diags
+	}
+	var kept []T
+	for i := range all {
+		if keep(&all[i], want) {
+			kept = append(kept, all[i])
 		}
 	}
 	return kept, diags
