@@ -63,11 +63,21 @@ const (
 // CertificateStatuses lists every gateway certificate status.
 var CertificateStatuses = []string{CertificateStatusBinding, CertificateStatusBound, CertificateStatusFault}
 
+// Enumeration values of connections and customer gateways.
+const (
+	IKEVersion1  = "v1"
+	IKEVersion2  = "v2"
+	IDTypeIP     = "ip"
+	IDTypeFQDN   = "fqdn"
+	HARoleMaster = "master"
+	HARoleSlave  = "slave"
+)
+
 // Enumerations of IKE and IPsec policies. The *GM lists apply to gateways of
 // flavor GM, the others to every other flavor.
 var (
-	IKEVersions                = []string{"v1", "v2"}
-	IKEVersionsGM              = []string{"v1"}
+	IKEVersions                = []string{IKEVersion1, IKEVersion2}
+	IKEVersionsGM              = []string{IKEVersion1}
 	Phase1NegotiationModes     = []string{"main", "aggressive"}
 	Phase1NegotiationModesGM   = []string{"main"}
 	AuthenticationAlgorithms   = []string{"sha2-512", "sha2-384", "sha2-256", "sha1", "md5"}
@@ -79,12 +89,12 @@ var (
 	DHGroups                     = []string{"group1", "group2", "group5", "group14", "group15", "group16", "group19", "group20", "group21"}
 	PFSGroups                    = []string{"group1", "group2", "group5", "group14", "group15", "group16", "group19", "group20", "group21", "disable"}
 	IKEAuthenticationMethods     = []string{"pre-share", "digital-envelope-v2"}
-	ConnectionIDTypes            = []string{"ip", "fqdn"}
+	ConnectionIDTypes            = []string{IDTypeIP, IDTypeFQDN}
 	DPDMessageFormats            = []string{"seq-hash-notify", "seq-notify-hash"}
 	IPsecTransformProtocols      = []string{"esp"}
 	IPsecEncapsulationModes      = []string{"tunnel"}
-	ConnectionHARoles            = []string{"master", "slave"}
-	CustomerGatewayIDTypes       = []string{"ip", "fqdn"}
+	ConnectionHARoles            = []string{HARoleMaster, HARoleSlave}
+	CustomerGatewayIDTypes       = []string{IDTypeIP, IDTypeFQDN}
 	WeakAuthenticationAlgorithms = []string{"sha1", "md5"}
 	WeakEncryptionAlgorithms     = []string{"3des"}
 	WeakDHGroups                 = []string{"group1", "group2", "group5", "group14"}
@@ -93,8 +103,8 @@ var (
 // Defaults the service fills in (NOTES.md item 13 and reference 4.1.3.1).
 const (
 	DefaultConnectionStyle           = ConnectionStyleStatic
-	DefaultIKEVersion                = "v2"
-	DefaultIKEVersionGM              = "v1"
+	DefaultIKEVersion                = IKEVersion2
+	DefaultIKEVersionGM              = IKEVersion1
 	DefaultPhase1NegotiationMode     = "main"
 	DefaultAuthenticationAlgorithm   = "sha2-256"
 	DefaultAuthenticationAlgorithmGM = "sm3"
@@ -105,14 +115,14 @@ const (
 	DefaultIKEAuthenticationMethod   = "pre-share"
 	DefaultIKELifetimeSeconds        = 86400
 	DefaultIPsecLifetimeSeconds      = 3600
-	DefaultConnectionIDType          = "ip"
+	DefaultConnectionIDType          = IDTypeIP
 	DefaultDPDTimeout                = 15
 	DefaultDPDInterval               = 30
 	DefaultDPDMessageFormat          = "seq-hash-notify"
 	DefaultIPsecTransformProtocol    = "esp"
 	DefaultIPsecEncapsulationMode    = "tunnel"
-	DefaultConnectionHARole          = "master"
-	DefaultCustomerGatewayIDType     = "ip"
+	DefaultConnectionHARole          = HARoleMaster
+	DefaultCustomerGatewayIDType     = IDTypeIP
 )
 
 // Ranges and limits.

@@ -27,11 +27,21 @@ var SpecificationFlavors = []string{
 	FlavorProfessional1NonFixed, FlavorProfessional2NonFixed,
 }
 
+// Gateway enumeration values.
+const (
+	NetworkTypePublic   = "public"
+	NetworkTypePrivate  = "private"
+	AttachmentTypeVPC   = "vpc"
+	AttachmentTypeER    = "er"
+	HAModeActiveActive  = "active-active"
+	HAModeActiveStandby = "active-standby"
+)
+
 // Gateway enumerations.
 var (
-	NetworkTypes    = []string{"public", "private"}
-	AttachmentTypes = []string{"vpc", "er"}
-	HAModes         = []string{"active-active", "active-standby"}
+	NetworkTypes    = []string{NetworkTypePublic, NetworkTypePrivate}
+	AttachmentTypes = []string{AttachmentTypeVPC, AttachmentTypeER}
+	HAModes         = []string{HAModeActiveActive, HAModeActiveStandby}
 	IPVersions      = []string{"ipv4", "ipv6"}
 	EIPChargeModes  = []string{"bandwidth", "traffic"}
 	GatewayStatuses = []string{"PENDING_CREATE", "PENDING_UPDATE", "PENDING_DELETE", "ACTIVE", "FAULT", "FREEZED"}
@@ -41,9 +51,9 @@ var (
 const (
 	DefaultBgpAsn         int64 = 64512
 	DefaultFlavor               = FlavorProfessional1
-	DefaultHAMode               = "active-active"
-	DefaultAttachmentType       = "vpc"
-	DefaultNetworkType          = "public"
+	DefaultHAMode               = HAModeActiveActive
+	DefaultAttachmentType       = AttachmentTypeVPC
+	DefaultNetworkType          = NetworkTypePublic
 	DefaultIPVersion            = "ipv4"
 )
 

@@ -7,22 +7,22 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec/wirespec"
 )
 
 // TestWire_modelsMatchReference compares every request and response model of
-// the client with the reference's tables (apispec.WireModels): no key the
+// the client with the reference's tables (wirespec.WireModels): no key the
 // service does not know (a misspelling), every number an integer and every
 // flag a boolean, and the response models keep every key the reference and
 // the SDK return (nothing dropped when decoding).
 func TestWire_modelsMatchReference(t *testing.T) {
-	request := apispec.WireDiffOptions{}
-	response := apispec.WireDiffOptions{Complete: true, SDK: true}
+	request := wirespec.WireDiffOptions{}
+	response := wirespec.WireDiffOptions{Complete: true, SDK: true}
 	cases := []struct {
 		name  string
 		typ   reflect.Type
 		model string
-		opts  apispec.WireDiffOptions
+		opts  wirespec.WireDiffOptions
 	}{
 		{"CreateVPNGatewayRequest", reflect.TypeFor[CreateVPNGatewayRequest](), "CreateVgwRequestBodyContent", request},
 		{"UpdateVPNGatewayRequest", reflect.TypeFor[UpdateVPNGatewayRequest](), "UpdateVgwRequestBodyContent", request},
@@ -40,7 +40,7 @@ func TestWire_modelsMatchReference(t *testing.T) {
 		// The Go type shares IKEPolicy with create; MarshalJSON leaves authentication_method
 		// out of the body (TestUpdateVPNConnectionRequest_wire proves it).
 		{"UpdateVPNConnectionRequest", reflect.TypeFor[UpdateVPNConnectionRequest](), "UpdateVpnConnectionRequestBodyContent",
-			apispec.WireDiffOptions{Allow: []string{"ikepolicy.authentication_method"}}},
+			wirespec.WireDiffOptions{Allow: []string{"ikepolicy.authentication_method"}}},
 		{"VPNConnection", reflect.TypeFor[VPNConnection](), "ResponseVpnConnection", response},
 		{"CreateConnectionMonitorRequest", reflect.TypeFor[CreateConnectionMonitorRequest](), "CreateConnectionMonitorRequestBodyContent", request},
 		{"ConnectionMonitor", reflect.TypeFor[ConnectionMonitor](), "ConnectionMonitorInfo", response},
@@ -51,7 +51,7 @@ func TestWire_modelsMatchReference(t *testing.T) {
 		{"Tag", reflect.TypeFor[Tag](), "ResourceTag", response},
 	}
 	for _, c := range cases {
-		if d := apispec.WireDiff(c.typ, c.model, c.opts); len(d) > 0 {
+		if d := wirespec.WireDiff(c.typ, c.model, c.opts); len(d) > 0 {
 			t.Errorf("%s vs %s:\n  %s", c.name, c.model, strings.Join(d, "\n  "))
 		}
 	}
@@ -100,7 +100,7 @@ func TestUpdateVPNConnectionRequest_wire(t *testing.T) {
 // TestWire_requestsMatchReference calls every method of the client once with
 // every field set and checks what goes on the wire against the reference:
 // method, path, the body's wrapper key and every key and value kind inside
-// it (apispec.WireModels), and that the documented success status
+// it (wirespec.WireModels), and that the documented success status
 // (201/200/204) is accepted.
 func TestWire_requestsMatchReference(t *testing.T) {
 	one, yes := 1, true
@@ -272,7 +272,7 @@ func TestWire_requestsMatchReference(t *testing.T) {
 			case tc.model == "" && len(call.Raw) > 0:
 				t.Errorf("sent a body: %s", call.Raw)
 			case tc.model != "":
-				if d := apispec.WireDiffJSON(call.Body, tc.model); len(d) > 0 {
+				if d := wirespec.WireDiffJSON(call.Body, tc.model); len(d) > 0 {
 					t.Errorf("body vs %s:\n  %s", tc.model, strings.Join(d, "\n  "))
 				}
 			}

@@ -7,6 +7,7 @@ package emulator
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"sort"
@@ -772,7 +773,7 @@ func (e *Emulator) deleteConnection(r *request) (int, any) {
 // settleConnections completes due transitions. Called with e.mu held.
 func (e *Emulator) settleConnections(now time.Time) bool {
 	changed := false
-	for _, id := range keys(e.st.Connections) {
+	for _, id := range slices.Sorted(maps.Keys(e.st.Connections)) {
 		c := e.st.Connections[id]
 		if !cfIsPending(c.Status) || now.Before(c.DueAt) {
 			continue

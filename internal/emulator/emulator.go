@@ -14,11 +14,12 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"maps"
 	mrand "math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -345,9 +346,9 @@ func (e *Emulator) Resources() map[string][]string {
 	defer e.mu.Unlock()
 	e.settleAll(e.now())
 	out := map[string][]string{
-		KindGateway: keys(e.st.Gateways), KindCustomerGateway: keys(e.st.CustomerGateways),
-		KindConnection: keys(e.st.Connections), KindMonitor: keys(e.st.Monitors),
-		KindCertificate: keys(e.st.Certificates),
+		KindGateway: slices.Sorted(maps.Keys(e.st.Gateways)), KindCustomerGateway: slices.Sorted(maps.Keys(e.st.CustomerGateways)),
+		KindConnection: slices.Sorted(maps.Keys(e.st.Connections)), KindMonitor: slices.Sorted(maps.Keys(e.st.Monitors)),
+		KindCertificate: slices.Sorted(maps.Keys(e.st.Certificates)),
 	}
 	return out
 }
@@ -511,15 +512,6 @@ func splitQuery(vals []string) []string {
 			}
 		}
 	}
-	return out
-}
-
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
 

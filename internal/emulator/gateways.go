@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/netip"
 	"slices"
@@ -233,7 +234,7 @@ func (e *Emulator) registerGateways() {
 // settleGateways completes due transitions. Called with e.mu held.
 func (e *Emulator) settleGateways(now time.Time) bool {
 	changed := false
-	for _, id := range keys(e.st.Gateways) {
+	for _, id := range slices.Sorted(maps.Keys(e.st.Gateways)) {
 		g := e.st.Gateways[id]
 		if now.Before(g.DueAt) {
 			continue

@@ -5,6 +5,7 @@ package emulator
 // delay(KindMonitor); at most one per connection.
 
 import (
+	"maps"
 	"net/http"
 	"net/netip"
 	"slices"
@@ -137,7 +138,7 @@ func (e *Emulator) listMonitors(r *request) (int, any) {
 	q := r.URL.Query()
 	projects := splitQuery(q["enterprise_project_id"])
 	out := monitorListEnvelope{ConnectionMonitors: []monitorWire{}, RequestID: r.ID}
-	for _, id := range keys(e.st.Monitors) {
+	for _, id := range slices.Sorted(maps.Keys(e.st.Monitors)) {
 		m := e.st.Monitors[id]
 		if v := q.Get("vpn_connection_id"); v != "" && m.ConnectionID != v {
 			continue
@@ -171,7 +172,7 @@ func (e *Emulator) deleteMonitor(r *request) (int, any) {
 // settleMonitors completes due transitions. Called with e.mu held.
 func (e *Emulator) settleMonitors(now time.Time) bool {
 	changed := false
-	for _, id := range keys(e.st.Monitors) {
+	for _, id := range slices.Sorted(maps.Keys(e.st.Monitors)) {
 		m := e.st.Monitors[id]
 		if !cfIsPending(m.Status) || now.Before(m.DueAt) {
 			continue

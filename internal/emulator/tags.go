@@ -3,7 +3,9 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -82,7 +84,7 @@ func (e *Emulator) tagList(id string) []wireTag {
 		return nil
 	}
 	out := make([]wireTag, 0, len(m))
-	for _, k := range keys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		out = append(out, wireTag{Key: k, Value: m[k]})
 	}
 	return out
@@ -111,7 +113,7 @@ func (e *Emulator) tagResources(rt string) []tagResource {
 		recs = anyMap(e.st.Connections)
 	}
 	out := make([]tagResource, 0, len(recs))
-	for _, id := range keys(recs) {
+	for _, id := range slices.Sorted(maps.Keys(recs)) {
 		out = append(out, tagResource{ID: id, Name: recordName(recs[id])})
 	}
 	return out
@@ -312,8 +314,8 @@ func (e *Emulator) projectTags(rt string) (int, any) {
 		}
 	}
 	out := make([]projectTag, 0, len(vals))
-	for _, k := range keys(vals) {
-		out = append(out, projectTag{Key: k, Values: keys(vals[k])})
+	for _, k := range slices.Sorted(maps.Keys(vals)) {
+		out = append(out, projectTag{Key: k, Values: slices.Sorted(maps.Keys(vals[k]))})
 	}
 	return http.StatusOK, tagsAnswer[projectTag]{Tags: out}
 }

@@ -8,20 +8,21 @@ import (
 	"testing"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec/wirespec"
 )
 
 // TestWire_typesMatchReference compares the emulator's own wire types with
-// the reference's tables (apispec.WireModels): every key it reads or writes
+// the reference's tables (wirespec.WireModels): every key it reads or writes
 // is one the service has, with the service's kind (integer, boolean, array,
 // object), and it reads and writes every key of the reference's tables
 // (SDK-only keys may be missing).
 func TestWire_typesMatchReference(t *testing.T) {
-	all := apispec.WireDiffOptions{Complete: true}
+	all := wirespec.WireDiffOptions{Complete: true}
 	cases := []struct {
 		name  string
 		typ   reflect.Type
 		model string
-		opts  apispec.WireDiffOptions
+		opts  wirespec.WireDiffOptions
 	}{
 		{"gatewayCreate", reflect.TypeFor[gatewayCreate](), "CreateVgwRequestBodyContent", all},
 		{"gatewayUpdate", reflect.TypeFor[gatewayUpdate](), "UpdateVgwRequestBodyContent", all},
@@ -47,7 +48,7 @@ func TestWire_typesMatchReference(t *testing.T) {
 		{"wireTag", reflect.TypeFor[wireTag](), "VpnResourceTag", all},
 	}
 	for _, c := range cases {
-		if d := apispec.WireDiff(c.typ, c.model, c.opts); len(d) > 0 {
+		if d := wirespec.WireDiff(c.typ, c.model, c.opts); len(d) > 0 {
 			t.Errorf("%s vs %s:\n  %s", c.name, c.model, strings.Join(d, "\n  "))
 		}
 	}
@@ -62,11 +63,11 @@ func TestWire_responsesMatchReference(t *testing.T) {
 	pki := newTestPKI(t)
 	check := func(name string, body map[string]any, model string) {
 		t.Helper()
-		if d := apispec.WireDiffJSON(body, model); len(d) > 0 {
+		if d := wirespec.WireDiffJSON(body, model); len(d) > 0 {
 			t.Errorf("%s vs %s:\n  %s", name, model, strings.Join(d, "\n  "))
 		}
 		var want []string
-		for k := range apispec.WireModels[model] {
+		for k := range wirespec.WireModels[model] {
 			want = append(want, k)
 		}
 		if got := keysOf(body); !slices.Equal(got, sortedCopy(want)) {
@@ -100,7 +101,7 @@ func TestWire_responsesMatchReference(t *testing.T) {
 		if !slices.Contains(apispec.AvailabilityZoneKeys, k) {
 			t.Errorf("availability zones: unknown flavor key %q", k)
 		}
-		if d := apispec.WireDiffJSON(z, "VpnGatewayAvailabilityZones"); len(d) > 0 {
+		if d := wirespec.WireDiffJSON(z, "VpnGatewayAvailabilityZones"); len(d) > 0 {
 			t.Errorf("availability zones %s: %v", k, d)
 		}
 	}

@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -127,7 +129,7 @@ func (d *availabilityZonesDataSource) Read(ctx context.Context, req datasource.R
 	}
 	zones, err := d.data.Client.ListAvailabilityZones(ctx)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read VPN gateway availability zones", "list VPN gateway availability zones", "", err)
+		opListAvailabilityZones.report(&resp.Diagnostics, "", err)
 		return
 	}
 	out, diags := flattenAvailabilityZones(zones, m.Flavor.ValueString(), m.AttachmentType.ValueString())
@@ -150,10 +152,10 @@ func flattenAvailabilityZones(zones client.AvailabilityZones, flavor, attachment
 		attachment = apispec.DefaultAttachmentType
 	}
 	table := map[string]attr.Value{}
-	for _, k := range dsSortedKeys(zones) {
+	for _, k := range slices.Sorted(maps.Keys(zones)) {
 		z := zones[k]
 		table[k] = types.ObjectValueMust(azFlavorAttrTypes, map[string]attr.Value{
-			"vpc": dsStringList(z.VPC), "er": dsStringList(z.ER),
+			"vpc": stringListValue(z.VPC), "er": stringListValue(z.ER),
 		})
 	}
 	m := availabilityZonesModel{
@@ -170,14 +172,14 @@ func flattenAvailabilityZones(zones client.AvailabilityZones, flavor, attachment
 	if !ok {
 		diags.AddAttributeError(path.Root("flavor"), "Unknown Gateway Flavor",
 			fmt.Sprintf("The service reports no availability zones for flavor %q. It reports: %s.",
-				flavor, strings.Join(dsSortedKeys(zones), ", ")))
+				flavor, strings.Join(slices.Sorted(maps.Keys(zones)), ", ")))
 		return m, diags
 	}
 	names := z.VPC
-	if strings.EqualFold(attachment, "er") {
+	if strings.EqualFold(attachment, apispec.AttachmentTypeER) {
 		names = z.ER
 	}
-	m.Names = dsStringList(names)
+	m.Names = stringListValue(names)
 	return m, diags
 }
 

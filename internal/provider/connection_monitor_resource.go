@@ -64,7 +64,7 @@ func (r *connectionMonitorResource) Schema(ctx context.Context, _ resource.Schem
 		return schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: desc,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       stableString(),
 		}
 	}
 	resp.Schema = schema.Schema{
@@ -162,8 +162,7 @@ func (r *connectionMonitorResource) Create(ctx context.Context, req resource.Cre
 		VPNConnectionID: plan.VPNConnectionID.ValueString(),
 	})
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create the connection monitor", "create connection monitor for VPN connection "+
-			plan.VPNConnectionID.ValueString(), "", err)
+		opCreateMonitor.report(&resp.Diagnostics, "", err, "for VPN connection "+plan.VPNConnectionID.ValueString())
 		return
 	}
 	tflog.Info(ctx, "Created connection monitor", map[string]any{"id": created.ID})
@@ -176,8 +175,7 @@ func (r *connectionMonitorResource) Create(ctx context.Context, req resource.Cre
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	if err != nil {
 		// The monitor exists: it stays in the state (tainted) so that it is deleted or replaced.
-		addAPIError(&resp.Diagnostics, "Error waiting for the connection monitor to be created",
-			"wait for connection monitor to become ACTIVE", created.ID, err)
+		opWaitMonitorCreated.report(&resp.Diagnostics, created.ID, err)
 	}
 }
 
@@ -194,12 +192,11 @@ func (r *connectionMonitorResource) Read(ctx context.Context, req resource.ReadR
 	}
 	m, err := r.data.Client.GetConnectionMonitor(ctx, prior.ID.ValueString())
 	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "Connection monitor is gone; removing it from the state", map[string]any{"id": prior.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, "connection monitor", prior.ID.ValueString())
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the connection monitor", "read connection monitor", prior.ID.ValueString(), err)
+		opReadMonitor.report(&resp.Diagnostics, prior.ID.ValueString(), err)
 		return
 	}
 	state := flattenConnectionMonitor(m, prior)
@@ -244,12 +241,11 @@ func (r *connectionMonitorResource) Delete(ctx context.Context, req resource.Del
 		if client.IsNotFound(err) {
 			return
 		}
-		addAPIError(&resp.Diagnostics, "Unable to delete the connection monitor", "delete connection monitor", id, err)
+		opDeleteMonitor.report(&resp.Diagnostics, id, err)
 		return
 	}
 	if err := c.WaitConnectionMonitorDeleted(ctx, id); err != nil {
-		addAPIError(&resp.Diagnostics, "Error waiting for the connection monitor to be deleted",
-			"wait for connection monitor deletion", id, err)
+		opWaitMonitorDeleted.report(&resp.Diagnostics, id, err)
 	}
 }
 

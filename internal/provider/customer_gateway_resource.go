@@ -2,11 +2,8 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -18,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
@@ -69,18 +65,6 @@ type cgwCACertificateModel struct {
 	IsUpdatable        types.Bool   `tfsdk:"is_updatable"`
 }
 
-// cgwCACertificateAttrTypes are the attribute types of ca_certificate.
-var cgwCACertificateAttrTypes = map[string]attr.Type{
-	"content":             pemType{},
-	"id":                  types.StringType,
-	"serial_number":       types.StringType,
-	"signature_algorithm": types.StringType,
-	"issuer":              types.StringType,
-	"subject":             types.StringType,
-	"expire_time":         types.StringType,
-	"is_updatable":        types.BoolType,
-}
-
 // cgwCAComputedAttrs are the ca_certificate attributes the service derives
 // from the content; they become unknown when the content changes.
 var cgwCAComputedAttrs = []string{"id", "serial_number", "signature_algorithm", "issuer", "subject", "expire_time", "is_updatable"}
@@ -96,7 +80,7 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 		return schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: desc,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       stableString(),
 		}
 	}
 	resp.Schema = schema.Schema{
@@ -118,7 +102,7 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 				MarkdownDescription: "Name: 1-64 characters, digits, letters, Chinese characters, `_`, `-` and `.`. " +
 					"When omitted, the service generates one such as `cgw-21a3`. Changes in place.",
 				Validators:    []validator.String{nameValidator()},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: stableString(),
 			},
 			"id_type": schema.StringAttribute{
 				Optional: true,
@@ -150,7 +134,7 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 					"service reports `is_updatable = false`); removing the block replaces the customer gateway, because the " +
 					"service cannot unbind a certificate. The other attributes are reported by the service.",
 				PlanModifiers: []planmodifier.Object{
-					objectplanmodifier.RequiresReplaceIf(cgwCARemoved,
+					objectplanmodifier.RequiresReplaceIf(replaceWhenRemoved,
 						"Removing the CA certificate replaces the customer gateway.",
 						"Removing the CA certificate replaces the customer gateway."),
 				},
@@ -190,107 +174,9 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 	}
 }
 
-// cgwCARemoved plans a replace when a bound CA certificate is removed from
-// the configuration: the API can replace a certificate but not unbind it.
-func cgwCARemoved(_ context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = !req.StateValue.IsNull() && req.PlanValue.IsNull()
-}
-
 // Configure implements resource.ResourceWithConfigure.
 func (r *customerGatewayResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// ValidateConfig implements resource.ResourceWithValidateConfig: the rules
-// that involve more than one attribute.
-func (r *customerGatewayResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var idType, idValue types.String
-	var asn types.Int64
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id_type"), &idType)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id_value"), &idValue)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("bgp_asn"), &asn)...)
-	if resp.Diagnostics.HasError() || idType.IsUnknown() {
-		return
-	}
-	t := apispec.DefaultCustomerGatewayIDType
-	if !idType.IsNull() {
-		t = idType.ValueString()
-	}
-	if t != "ip" && t != "fqdn" {
-		return // reported by the attribute's own validator
-	}
-	if !asn.IsNull() && t != "ip" {
-		resp.Diagnostics.AddAttributeError(path.Root("bgp_asn"), "Invalid Attribute Combination",
-			fmt.Sprintf("bgp_asn can only be set when id_type is \"ip\"; this customer gateway has id_type %q. "+
-				"Remove bgp_asn or use an IP identifier.", t))
-	}
-	if !idValue.IsNull() && !idValue.IsUnknown() {
-		if err := apispec.CheckCustomerGatewayIDValue(t, idValue.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("id_value"), "Invalid Customer Gateway Identifier",
-				fmt.Sprintf("With id_type %q, id_value %s.", t, err))
-		}
-	}
-}
-
-// ModifyPlan implements resource.ResourceWithModifyPlan: it plans tags_all,
-// marks the certificate details unknown when the certificate changes, and
-// marks updated_at unknown for any in-place update.
-func (r *customerGatewayResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	modifyPlanTagsAll(ctx, r.data.defaultTags(), req, resp)
-	if resp.Diagnostics.HasError() || req.State.Raw.IsNull() {
-		return
-	}
-
-	var planCA, stateCA types.Object
-	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("ca_certificate"), &planCA)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("ca_certificate"), &stateCA)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !planCA.IsNull() && !planCA.IsUnknown() {
-		var planContent, stateContent pemValue
-		resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("ca_certificate").AtName("content"), &planContent)...)
-		if !stateCA.IsNull() {
-			resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("ca_certificate").AtName("content"), &stateContent)...)
-		}
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		// The framework has already kept the state's content when the two are
-		// semantically equal, so any difference left is a real change.
-		if stateCA.IsNull() || !planContent.Equal(stateContent) {
-			if !stateCA.IsNull() {
-				var updatable types.Bool
-				resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("ca_certificate").AtName("is_updatable"), &updatable)...)
-				if !updatable.IsNull() && !updatable.IsUnknown() && !updatable.ValueBool() {
-					resp.Diagnostics.AddAttributeError(path.Root("ca_certificate").AtName("content"), "CA Certificate Cannot Be Changed",
-						"The service reports is_updatable = false for this customer gateway's CA certificate, so its content "+
-							"cannot be changed in place. Keep the current certificate, or replace the customer gateway "+
-							"(terraform apply -replace=...).")
-					return
-				}
-			}
-			for _, name := range cgwCAComputedAttrs {
-				var v attr.Value = types.StringUnknown()
-				if name == "is_updatable" {
-					v = types.BoolUnknown()
-				}
-				resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("ca_certificate").AtName(name), v)...)
-			}
-		}
-	}
-	// The framework marks updated_at unknown whenever the configuration
-	// differs from the state, even when a plan modifier then keeps the prior
-	// value (an equivalent certificate); decide on the final plan instead.
-	var updatedAt types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("updated_at"), &updatedAt)...)
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), updatedAt)...)
-	if !resp.Diagnostics.HasError() && !resp.Plan.Raw.Equal(req.State.Raw) {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), types.StringUnknown())...)
-	}
 }
 
 // Create implements resource.Resource.
@@ -314,18 +200,15 @@ func (r *customerGatewayResource) Create(ctx context.Context, req resource.Creat
 		IDValue:       plan.IDValue.ValueString(),
 		CACertificate: ca,
 		Tags:          tagsFromMap(tagsAll),
-	}
-	if !plan.BgpAsn.IsNull() && !plan.BgpAsn.IsUnknown() {
-		v := plan.BgpAsn.ValueInt64()
-		in.BgpAsn = &v
+		BgpAsn:        knownInt64Ptr(plan.BgpAsn),
 	}
 	cgw, err := r.data.Client.CreateCustomerGateway(ctx, in)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error creating customer gateway", "create customer gateway", "", err)
+		opCreateCustomerGateway.report(&resp.Diagnostics, "", err)
 		return
 	}
 	state := plan
-	resp.Diagnostics.Append(r.flatten(ctx, cgw, &state)...)
+	resp.Diagnostics.Append(flattenCustomerGateway(ctx, cgw, &state, r.data.defaultTags())...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -340,14 +223,14 @@ func (r *customerGatewayResource) Read(ctx context.Context, req resource.ReadReq
 	id := state.ID.ValueString()
 	cgw, err := r.data.Client.GetCustomerGateway(ctx, id)
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, "customer gateway", id)
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error reading customer gateway", "read customer gateway", id, err)
+		opReadCustomerGateway.report(&resp.Diagnostics, id, err)
 		return
 	}
-	resp.Diagnostics.Append(r.flatten(ctx, cgw, &state)...)
+	resp.Diagnostics.Append(flattenCustomerGateway(ctx, cgw, &state, r.data.defaultTags())...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -380,7 +263,7 @@ func (r *customerGatewayResource) Update(ctx context.Context, req resource.Updat
 	}
 	if changed {
 		if _, err := r.data.Client.UpdateCustomerGateway(ctx, id, &in); err != nil {
-			addAPIError(&resp.Diagnostics, "Error updating customer gateway", "update customer gateway", id, err)
+			opUpdateCustomerGateway.report(&resp.Diagnostics, id, err)
 			return
 		}
 	}
@@ -393,17 +276,17 @@ func (r *customerGatewayResource) Update(ctx context.Context, req resource.Updat
 		return
 	}
 	if err := updateTags(ctx, r.data.Client, client.ResourceTypeCustomerGateway, id, oldAll, newAll); err != nil {
-		addAPIError(&resp.Diagnostics, "Error updating customer gateway tags", "update customer gateway tags", id, err)
+		opUpdateCustomerGwTags.report(&resp.Diagnostics, id, err)
 		return
 	}
 
 	cgw, err := r.data.Client.GetCustomerGateway(ctx, id)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error reading customer gateway", "read customer gateway after update", id, err)
+		opReadCustomerGateway.report(&resp.Diagnostics, id, err, "after update")
 		return
 	}
 	next := plan
-	resp.Diagnostics.Append(r.flatten(ctx, cgw, &next)...)
+	resp.Diagnostics.Append(flattenCustomerGateway(ctx, cgw, &next, r.data.defaultTags())...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
 }
 
@@ -417,7 +300,7 @@ func (r *customerGatewayResource) Delete(ctx context.Context, req resource.Delet
 	}
 	id := state.ID.ValueString()
 	if err := r.data.Client.DeleteCustomerGateway(ctx, id); err != nil && !client.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Error deleting customer gateway", "delete customer gateway", id, err)
+		opDeleteCustomerGateway.report(&resp.Diagnostics, id, err)
 	}
 }
 
@@ -428,78 +311,4 @@ func (r *customerGatewayResource) ImportState(ctx context.Context, req resource.
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// flatten copies the service's view of a customer gateway into m. The
-// certificate content (never returned) and the split of tags versus default
-// tags come from m's current (prior or planned) values.
-func (r *customerGatewayResource) flatten(ctx context.Context, cgw *client.CustomerGateway, m *customerGatewayResourceModel) diag.Diagnostics {
-	var diags diag.Diagnostics
-	m.ID = types.StringValue(cgw.ID)
-	m.Name = types.StringValue(cgw.Name)
-	idType := cgw.IDType
-	if idType == "" {
-		idType = apispec.DefaultCustomerGatewayIDType
-	}
-	m.IDType = types.StringValue(idType)
-	m.IDValue = types.StringValue(cgw.IDValue)
-	m.BgpAsn = types.Int64PointerValue(cgw.BgpAsn)
-	m.CreatedAt = types.StringValue(cgw.CreatedAt)
-	m.UpdatedAt = types.StringValue(cgw.UpdatedAt)
-
-	content, d := cgwCAContent(ctx, m.CACertificate)
-	diags.Append(d...)
-	m.CACertificate, d = cgwFlattenCA(cgw.CACertificate, content)
-	diags.Append(d...)
-
-	m.Tags, m.TagsAll = splitTags(tagsToMap(cgw.Tags), m.Tags, m.TagsAll, r.data.defaultTags())
-	return diags
-}
-
-// cgwFlattenCA builds the ca_certificate value from the service's answer,
-// with the given (known or null) content.
-func cgwFlattenCA(ca *client.CACertificate, content pemValue) (types.Object, diag.Diagnostics) {
-	if ca == nil {
-		return types.ObjectNull(cgwCACertificateAttrTypes), nil
-	}
-	if content.IsUnknown() {
-		content = pemNull()
-	}
-	values := cgwCAInfoValues(ca)
-	values["content"] = content
-	return types.ObjectValue(cgwCACertificateAttrTypes, values)
-}
-
-// cgwCAInfoValues are the values of the ca_certificate attributes the
-// service returns (all but the content), for the resource and the data source.
-func cgwCAInfoValues(ca *client.CACertificate) map[string]attr.Value {
-	return map[string]attr.Value{
-		"id":                  strOrNull(ca.ID),
-		"serial_number":       strOrNull(ca.SerialNumber),
-		"signature_algorithm": strOrNull(ca.SignatureAlgorithm),
-		"issuer":              strOrNull(ca.Issuer),
-		"subject":             strOrNull(ca.Subject),
-		"expire_time":         strOrNull(ca.ExpireTime),
-		"is_updatable":        types.BoolPointerValue(ca.IsUpdatable),
-	}
-}
-
-// cgwCAContent returns the content of a ca_certificate value (null when the
-// object is null or unknown).
-func cgwCAContent(ctx context.Context, obj types.Object) (pemValue, diag.Diagnostics) {
-	if obj.IsNull() || obj.IsUnknown() {
-		return pemNull(), nil
-	}
-	var m cgwCACertificateModel
-	diags := obj.As(ctx, &m, basetypes.ObjectAsOptions{})
-	return m.Content, diags
-}
-
-// cgwExpandCA builds the create request's ca_certificate (nil when not set).
-func cgwExpandCA(ctx context.Context, obj types.Object) (*client.CACertificateRequest, diag.Diagnostics) {
-	content, diags := cgwCAContent(ctx, obj)
-	if diags.HasError() || content.IsNull() || content.IsUnknown() {
-		return nil, diags
-	}
-	return &client.CACertificateRequest{Content: content.ValueString()}, diags
 }

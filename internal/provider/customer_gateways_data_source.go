@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 )
 
@@ -34,18 +35,6 @@ type customerGatewaysDataSourceModel struct {
 	cgwFilters                  // the filters, shared with the customer_gateway list resource
 	IDs              types.List `tfsdk:"ids"`
 	CustomerGateways types.List `tfsdk:"customer_gateways"`
-}
-
-// cgwCACertificateInfoAttrTypes are the attribute types of an item's
-// ca_certificate (everything the service returns; the content never is).
-var cgwCACertificateInfoAttrTypes = map[string]attr.Type{
-	"id":                  types.StringType,
-	"serial_number":       types.StringType,
-	"signature_algorithm": types.StringType,
-	"issuer":              types.StringType,
-	"subject":             types.StringType,
-	"expire_time":         types.StringType,
-	"is_updatable":        types.BoolType,
 }
 
 // cgwItemAttrTypes are the attribute types of one customer_gateways item.
@@ -85,7 +74,7 @@ func (d *customerGatewaysDataSource) Schema(_ context.Context, _ datasource.Sche
 			"id_type": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Return only customer gateways with this identifier type: `ip` or `fqdn`.",
-				Validators:          []validator.String{oneOfCaseInsensitive("ip", "fqdn")},
+				Validators:          []validator.String{oneOfCaseInsensitive(apispec.CustomerGatewayIDTypes...)},
 			},
 			"tags": schema.MapAttribute{
 				ElementType: types.StringType,
@@ -199,7 +188,7 @@ func cgwMatches(cgw *client.CustomerGateway, name, idType types.String, tags map
 	if !idType.IsNull() {
 		t := cgw.IDType
 		if t == "" {
-			t = "ip"
+			t = apispec.DefaultCustomerGatewayIDType
 		}
 		if !strings.EqualFold(t, idType.ValueString()) {
 			return false
@@ -219,7 +208,7 @@ func cgwItemValue(cgw *client.CustomerGateway) (types.Object, diag.Diagnostics) 
 	}
 	idType := cgw.IDType
 	if idType == "" {
-		idType = "ip"
+		idType = apispec.DefaultCustomerGatewayIDType
 	}
 	tags := stringMapValue(tagsToMap(cgw.Tags))
 	obj, d := types.ObjectValue(cgwItemAttrTypes, map[string]attr.Value{

@@ -9,7 +9,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -185,7 +184,7 @@ func dsFlattenItems[T, M any](ctx context.Context, r resource.Resource, exclude 
 	}
 	items, d = spec.list(objs)
 	diags.Append(d...)
-	return items, dsStringList(idList), diags
+	return items, stringListValue(idList), diags
 }
 
 // dsComputedAttribute converts a resource attribute into a computed
@@ -323,32 +322,13 @@ func dsTagsMatch(have, want map[string]string) bool {
 // filter passes everything; otherwise the two are equal ignoring case when
 // fold is set, exactly when not.
 func dsStringFilter(filter types.String, value string, fold bool) bool {
-	if filter.IsNull() || filter.IsUnknown() {
+	if !known(filter) {
 		return true
 	}
 	if fold {
 		return strings.EqualFold(filter.ValueString(), value)
 	}
 	return filter.ValueString() == value
-}
-
-// dsStringList is a known list of strings (empty, not null, for none).
-func dsStringList(values []string) types.List {
-	elems := make([]attr.Value, len(values))
-	for i, v := range values {
-		elems[i] = types.StringValue(v)
-	}
-	return types.ListValueMust(types.StringType, elems)
-}
-
-// dsSortedKeys returns the keys of m in order.
-func dsSortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // dsTagsFilterAttribute is the `tags` filter of the list data sources.

@@ -170,7 +170,7 @@ func TestDSItemSpec_gatewayAndMonitor(t *testing.T) {
 	}
 	// A private gateway: no EIPs, no policy template.
 	gw := &client.VPNGateway{ID: "g1", Name: "gw", Status: "ACTIVE", NetworkType: "private", Flavor: "Professional1"}
-	m := (&vpnGatewayResource{}).flatten(gw, prior)
+	m := flattenVPNGateway(ctx, gw, prior, nil)
 	obj, d := spec.item(ctx, m)
 	if d.HasError() {
 		t.Fatalf("gateway item: %v", d)

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -8,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 )
@@ -81,4 +84,92 @@ func titleCase(s string) string {
 		words[i] = string(unicode.ToUpper(r)) + w[size:]
 	}
 	return strings.Join(words, " ")
+}
+
+// operation is what the provider was doing when an API call failed, named
+// once for both halves of the diagnostic: action completes "Operation: ..."
+// in the detail; the summary is "Unable to <action>", or, for the waits,
+// what did not happen. Every API error of the resources and data sources is
+// reported through an operation of this vocabulary (op.report).
+type operation struct {
+	action  string
+	summary string
+}
+
+// summaryText is the operation's summary (before Title Case).
+func (o operation) summaryText() string {
+	if o.summary != "" {
+		return o.summary
+	}
+	return "Unable to " + o.action
+}
+
+// report adds the error diagnostic of a failed operation on resourceID
+// ("" before the service assigned one); context, when given, completes the
+// operation in the detail (such as "after update").
+func (o operation) report(diags *diag.Diagnostics, resourceID string, err error, context ...string) {
+	action := o.action
+	for _, c := range context {
+		action += " " + c
+	}
+	addAPIError(diags, o.summaryText(), action, resourceID, err)
+}
+
+// The operations. The gateway's keep the wording its tests pin ("VPN
+// gateway" without an article); the others name "the" object.
+var (
+	opConfigureClient = operation{action: "configure the provider (find the project id through IAM)",
+		summary: "Unable to configure the Huawei Cloud VPN client"}
+
+	opCreateVPNGateway     = operation{action: "create VPN gateway"}
+	opReadVPNGateway       = operation{action: "read VPN gateway"}
+	opListVPNGateways      = operation{action: "list VPN gateways"}
+	opUpdateVPNGateway     = operation{action: "update VPN gateway"}
+	opUpdateVPNGatewayTags = operation{action: "update VPN gateway tags"}
+	opSetPolicyTemplate    = operation{action: "update VPN gateway policy_template after create",
+		summary: "Unable to set VPN gateway policy template"}
+	opChangeFlavor          = operation{action: "change VPN gateway flavor", summary: "Unable to change VPN gateway flavor"}
+	opDeleteVPNGateway      = operation{action: "delete VPN gateway"}
+	opWaitVPNGatewayCreated = operation{action: "wait for VPN gateway to become ACTIVE after create", summary: "VPN gateway did not become active"}
+	opListAvailabilityZones = operation{action: "list VPN gateway availability zones", summary: "Unable to read VPN gateway availability zones"}
+	opReadQuotas            = operation{action: "read VPN quotas"}
+	opListProjectTags       = operation{action: "list project tags"}
+	opReadGatewayOfConn     = operation{action: "read the VPN gateway of the VPN connection"}
+	opReadGatewayOfCert     = operation{action: "read the VPN gateway of the certificate"}
+	opCreateCustomerGateway = operation{action: "create the customer gateway"}
+	opReadCustomerGateway   = operation{action: "read the customer gateway"}
+	opListCustomerGateways  = operation{action: "list customer gateways"}
+	opUpdateCustomerGateway = operation{action: "update the customer gateway"}
+	opUpdateCustomerGwTags  = operation{action: "update the tags of the customer gateway"}
+	opDeleteCustomerGateway = operation{action: "delete the customer gateway"}
+	opCreateVPNConnection   = operation{action: "create the VPN connection"}
+	opReadVPNConnection     = operation{action: "read the VPN connection"}
+	opListVPNConnections    = operation{action: "list VPN connections"}
+	opUpdateVPNConnection   = operation{action: "update the VPN connection"}
+	opUpdateVPNConnTags     = operation{action: "update the tags of the VPN connection"}
+	opDeleteVPNConnection   = operation{action: "delete the VPN connection"}
+	opWaitVPNConnCreated    = operation{action: "wait for the VPN connection to settle (DOWN or ACTIVE) after create", summary: "Error waiting for the VPN connection to be created"}
+	opWaitVPNConnUpdated    = operation{action: "wait for the VPN connection to settle (DOWN or ACTIVE) after update", summary: "Error waiting for the VPN connection to be updated"}
+	opWaitVPNConnDeleted    = operation{action: "wait for the VPN connection deletion", summary: "Error waiting for the VPN connection to be deleted"}
+	opCreateMonitor         = operation{action: "create the connection monitor"}
+	opReadMonitor           = operation{action: "read the connection monitor"}
+	opListMonitors          = operation{action: "list connection monitors"}
+	opDeleteMonitor         = operation{action: "delete the connection monitor"}
+	opWaitMonitorCreated    = operation{action: "wait for the connection monitor to become ACTIVE", summary: "Error waiting for the connection monitor to be created"}
+	opWaitMonitorDeleted    = operation{action: "wait for the connection monitor deletion", summary: "Error waiting for the connection monitor to be deleted"}
+	opUploadCertificate     = operation{action: "upload the VPN gateway certificate"}
+	opReadCertificate       = operation{action: "read the VPN gateway certificate"}
+	opUpdateCertificate     = operation{action: "update the VPN gateway certificate"}
+	opWaitCertificateBound  = operation{action: "wait for the VPN gateway certificate to become BOUND", summary: "Error waiting for the VPN gateway certificate to be bound"}
+)
+
+// removeGone is every resource's Read on a 404: the object is gone, so the
+// resource leaves the state (the next plan creates it again) with a warning
+// that names it. what is the kind of object ("VPN gateway"), id its id.
+func removeGone(ctx context.Context, resp *resource.ReadResponse, what, id string) {
+	tflog.Warn(ctx, what+" not found, removing it from the state", map[string]any{"id": id})
+	resp.Diagnostics.AddWarning(titleCase(what+" not found"),
+		fmt.Sprintf("The %s %s no longer exists (the service answered 404 Not Found): it is removed from the "+
+			"Terraform state, and the next plan creates it again.", what, id))
+	resp.State.RemoveResource(ctx)
 }

@@ -64,7 +64,7 @@ type vgwFilters struct {
 // list reads every page of the gateways the API filters select and keeps
 // those the other filters match.
 func (f vgwFilters) list(ctx context.Context, c *client.Client) ([]client.VPNGateway, diag.Diagnostics) {
-	return listMatching(ctx, f.Tags, "VPN gateways", func() ([]client.VPNGateway, error) {
+	return listMatching(ctx, f.Tags, opListVPNGateways, func() ([]client.VPNGateway, error) {
 		return c.ListVPNGateways(ctx, &client.ListVPNGatewaysOptions{
 			VgwID:               f.VgwID.ValueString(),
 			EnterpriseProjectID: f.EnterpriseProjectID.ValueString(),
@@ -86,7 +86,7 @@ type cgwFilters struct {
 
 // list reads every page of customer gateways and keeps those the filters match.
 func (f cgwFilters) list(ctx context.Context, c *client.Client) ([]client.CustomerGateway, diag.Diagnostics) {
-	return listMatching(ctx, f.Tags, "customer gateways", func() ([]client.CustomerGateway, error) {
+	return listMatching(ctx, f.Tags, opListCustomerGateways, func() ([]client.CustomerGateway, error) {
 		return c.ListCustomerGateways(ctx)
 	}, func(cgw *client.CustomerGateway, tags map[string]string) bool {
 		return cgwMatches(cgw, f.Name, f.IDType, tags)
@@ -108,7 +108,7 @@ type connFilters struct {
 // list reads every page of the connections the API filters select and keeps
 // those the other filters match.
 func (f connFilters) list(ctx context.Context, c *client.Client) ([]client.VPNConnection, diag.Diagnostics) {
-	return listMatching(ctx, f.Tags, "VPN connections", func() ([]client.VPNConnection, error) {
+	return listMatching(ctx, f.Tags, opListVPNConnections, func() ([]client.VPNConnection, error) {
 		return c.ListVPNConnections(ctx, &client.ListVPNConnectionsOptions{
 			VgwID:               f.VgwID.ValueString(),
 			VgwIP:               f.VgwIP.ValueString(),
@@ -131,7 +131,7 @@ type monFilters struct {
 // list reads every page of the monitors the API filters select and keeps
 // those in the wanted status.
 func (f monFilters) list(ctx context.Context, c *client.Client) ([]client.ConnectionMonitor, diag.Diagnostics) {
-	return listMatching(ctx, types.MapNull(types.StringType), "connection monitors", func() ([]client.ConnectionMonitor, error) {
+	return listMatching(ctx, types.MapNull(types.StringType), opListMonitors, func() ([]client.ConnectionMonitor, error) {
 		return c.ListConnectionMonitors(ctx, &client.ListConnectionMonitorsOptions{
 			VPNConnectionID:     f.VPNConnectionID.ValueString(),
 			EnterpriseProjectID: f.EnterpriseProjectID.ValueString(),
@@ -143,8 +143,8 @@ func (f monFilters) list(ctx context.Context, c *client.Client) ([]client.Connec
 
 // listMatching reads every page of a list through fetch (which sends the
 // API's own filters) and keeps the items keep accepts, given the wanted tags
-// (nil for none); what names the list in errors.
-func listMatching[T any](ctx context.Context, tags types.Map, what string, fetch func() ([]T, error),
+// (nil for none); op reports an error of fetch.
+func listMatching[T any](ctx context.Context, tags types.Map, op operation, fetch func() ([]T, error),
 	keep func(item *T, tags map[string]string) bool,
 ) ([]T, diag.Diagnostics) {
 	var diags diag.Diagnostics
@@ -155,7 +155,7 @@ func listMatching[T any](ctx context.Context, tags types.Map, what string, fetch
 	}
 	all, err := fetch()
 	if err != nil {
-		addAPIError(&diags, "Unable to list "+what, "list "+what, "", err)
+		op.report(&diags, "", err)
 		return nil, diags
 	}
 	var kept []T
@@ -308,7 +308,7 @@ func (r *vpnGatewayResource) List(ctx context.Context, req list.ListRequest, str
 		func(gw *client.VPNGateway) string { return gw.ID },
 		func(gw *client.VPNGateway) string { return displayName(gw.Name, gw.ID) },
 		func(gw *client.VPNGateway, prior *vpnGatewayModel) (any, diag.Diagnostics) {
-			m := r.flatten(gw, *prior)
+			m := flattenVPNGateway(ctx, gw, *prior, r.data.defaultTags())
 			return &m, nil
 		})
 }
@@ -328,7 +328,7 @@ func (r *customerGatewayResource) List(ctx context.Context, req list.ListRequest
 		func(cgw *client.CustomerGateway) string { return cgw.ID },
 		func(cgw *client.CustomerGateway) string { return displayName(cgw.Name, cgw.ID) },
 		func(cgw *client.CustomerGateway, prior *customerGatewayResourceModel) (any, diag.Diagnostics) {
-			d := r.flatten(ctx, cgw, prior)
+			d := flattenCustomerGateway(ctx, cgw, prior, r.data.defaultTags())
 			return prior, d
 		})
 }

@@ -22,6 +22,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -47,7 +49,7 @@ var (
 // MoveState implements resource.ResourceWithMoveState.
 func (r *vpnGatewayResource) MoveState(context.Context) []resource.StateMover {
 	return officialMover("huaweicloud_vpn_gateway", r, func(ctx context.Context, src officialState, prior *vpnGatewayModel, diags *diag.Diagnostics) any {
-		m := moveVPNGateway(ctx, r, src, *prior, diags)
+		m := moveVPNGateway(ctx, src, *prior, diags)
 		return &m
 	})
 }
@@ -55,7 +57,7 @@ func (r *vpnGatewayResource) MoveState(context.Context) []resource.StateMover {
 // MoveState implements resource.ResourceWithMoveState.
 func (r *customerGatewayResource) MoveState(context.Context) []resource.StateMover {
 	return officialMover("huaweicloud_vpn_customer_gateway", r, func(ctx context.Context, src officialState, prior *customerGatewayResourceModel, diags *diag.Diagnostics) any {
-		moveCustomerGateway(ctx, r, src, prior, diags)
+		moveCustomerGateway(ctx, src, prior, diags)
 		return prior
 	})
 }
@@ -210,7 +212,7 @@ func (s officialState) blocks(name string) []officialState {
 func (s officialState) tags() []client.Tag {
 	m, _ := s["tags"].(map[string]any)
 	var out []client.Tag
-	for _, k := range dsSortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		v, _ := m[k].(string)
 		out = append(out, client.Tag{Key: k, Value: v})
 	}
@@ -241,7 +243,7 @@ func (s officialState) set(name string) bool {
 // the move did not carry.
 func (s officialState) unused(diags *diag.Diagnostics, sourceType string, notes map[string]string) {
 	var lines []string
-	for _, name := range dsSortedKeys(notes) {
+	for _, name := range slices.Sorted(maps.Keys(notes)) {
 		if s.set(name) {
 			lines = append(lines, fmt.Sprintf("- %s: %s", name, notes[name]))
 		}
@@ -282,7 +284,7 @@ func (s officialState) timeouts(ctx context.Context, like timeouts.Value) timeou
 // moveVPNGateway maps huaweicloud_vpn_gateway: asn is bgp_asn,
 // availability_zones is availability_zone_ids, the eip1/eip2 blocks (or
 // the deprecated master_eip/slave_eip) are the eip1/eip2 attributes.
-func moveVPNGateway(ctx context.Context, r *vpnGatewayResource, src officialState, prior vpnGatewayModel, diags *diag.Diagnostics) vpnGatewayModel {
+func moveVPNGateway(ctx context.Context, src officialState, prior vpnGatewayModel, diags *diag.Diagnostics) vpnGatewayModel {
 	eip := func(names ...string) *client.EIP {
 		for _, n := range names {
 			if b := src.block(n); b != nil && b.str("id") != "" {
@@ -311,7 +313,7 @@ func moveVPNGateway(ctx context.Context, r *vpnGatewayResource, src officialStat
 	if cert := src.block("certificate"); cert != nil {
 		gw.CertificateID = cert.str("certificate_id")
 	}
-	m := r.flatten(gw, prior)
+	m := flattenVPNGateway(ctx, gw, prior, nil)
 	m.Timeouts = src.timeouts(ctx, prior.Timeouts)
 	src.unused(diags, "huaweicloud_vpn_gateway", map[string]string{
 		"certificate": "the GM certificate is the resource huaweicloudvpn_vpn_gateway_certificate: import it with " +
@@ -328,7 +330,7 @@ func moveVPNGateway(ctx context.Context, r *vpnGatewayResource, src officialStat
 // moveCustomerGateway maps huaweicloud_vpn_customer_gateway into m (a null
 // model): asn is bgp_asn, the deprecated ip is id_value (id type ip),
 // certificate_content is ca_certificate.content.
-func moveCustomerGateway(ctx context.Context, r *customerGatewayResource, src officialState, m *customerGatewayResourceModel, diags *diag.Diagnostics) {
+func moveCustomerGateway(ctx context.Context, src officialState, m *customerGatewayResourceModel, diags *diag.Diagnostics) {
 	cgw := &client.CustomerGateway{
 		ID: src.str("id"), Name: src.str("name"), IDType: src.str("id_type"), IDValue: src.str("id_value"),
 		CreatedAt: src.str("created_at"), UpdatedAt: src.str("updated_at"), Tags: src.tags(),
@@ -347,7 +349,7 @@ func moveCustomerGateway(ctx context.Context, r *customerGatewayResource, src of
 			Subject: src.str("subject"), ExpireTime: src.str("expire_time"), IsUpdatable: src.boolPtr("is_updatable"),
 		}
 	}
-	diags.Append(r.flatten(ctx, cgw, m)...)
+	diags.Append(flattenCustomerGateway(ctx, cgw, m, nil)...)
 	if content := src.str("certificate_content"); content != "" && cgw.CACertificate != nil {
 		ca, d := cgwFlattenCA(cgw.CACertificate, pemValue{StringValue: types.StringValue(content)})
 		diags.Append(d...)

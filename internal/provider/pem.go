@@ -1,23 +1,27 @@
 package provider
 
-// PEM content shared by the customer gateway's CA certificate and the VPN
-// gateway certificate: a string type whose values compare by their PEM
-// blocks, the plan modifier and validator that go with it, and parsing.
+// PEM and x509 helpers shared by the customer gateway's CA certificate and
+// the VPN gateway certificate: a string type whose values compare by their
+// PEM blocks, and the parsing and checks of certificates and private keys.
+// Their validator and plan modifier are in validators.go and
+// planmodifiers.go.
 
 import (
 	"bytes"
 	"context"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/rsa"
 	"crypto/x509"
 	"encoding/asn1"
 	"encoding/pem"
 	"fmt"
+	"math/big"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -141,115 +145,6 @@ func pemDecodeFirst(s string) (block *pem.Block, rest []byte) {
 	return pem.Decode([]byte(pemNormalizeText(s)))
 }
 
-// pemKeepPrior plans the prior content when the configured content holds
-// the same certificate. Semantic equality alone covers only values the
-// provider returns; Terraform accepts a planned value equal to the prior one
-// as "functionally equivalent" to the configuration.
-type pemKeepPrior struct{}
-
-var _ planmodifier.String = pemKeepPrior{}
-
-// Description implements planmodifier.Describer.
-func (pemKeepPrior) Description(context.Context) string {
-	return "differences in line endings or surrounding whitespace of the same certificate are not a change"
-}
-
-// MarkdownDescription implements planmodifier.Describer.
-func (m pemKeepPrior) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-// PlanModifyString implements planmodifier.String.
-func (pemKeepPrior) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.StateValue.IsNull() || req.StateValue.IsUnknown() || req.PlanValue.IsNull() || req.PlanValue.IsUnknown() {
-		return
-	}
-	if pemEquivalent(req.StateValue.ValueString(), req.PlanValue.ValueString()) {
-		resp.PlanValue = req.StateValue
-	}
-}
-
-// pemCertificateValidator checks a PEM certificate at plan time: at most
-// apispec.CACertificateMaxLength (CA) or apispec.CertificateMaxLength (leaf)
-// characters, a PEM CERTIFICATE block holding a DER structure, and, when Go
-// can parse the certificate (it cannot parse SM2 ones), a CA certificate or
-// an end-entity one as asked. An expired certificate is a warning.
-type pemCertificateValidator struct {
-	// ca: a CA certificate (a customer gateway's, a gateway certificate's
-	// chain); otherwise a gateway's signing or encryption certificate.
-	ca bool
-}
-
-// pemCACertificateValidator checks a CA certificate.
-func pemCACertificateValidator() pemCertificateValidator { return pemCertificateValidator{ca: true} }
-
-// pemLeafCertificateValidator checks an end-entity (non-CA) certificate.
-func pemLeafCertificateValidator() pemCertificateValidator { return pemCertificateValidator{} }
-
-var _ validator.String = pemCertificateValidator{}
-
-func (v pemCertificateValidator) maxLength() int {
-	if v.ca {
-		return apispec.CACertificateMaxLength
-	}
-	return apispec.CertificateMaxLength
-}
-
-// Description implements validator.Describer.
-func (v pemCertificateValidator) Description(context.Context) string {
-	if v.ca {
-		return fmt.Sprintf("value must be a PEM-encoded CA certificate of at most %d characters", v.maxLength())
-	}
-	return fmt.Sprintf("value must be a PEM-encoded non-CA certificate of at most %d characters", v.maxLength())
-}
-
-// MarkdownDescription implements validator.Describer.
-func (v pemCertificateValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-// ValidateString implements validator.String.
-func (v pemCertificateValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	summary, expired := "Invalid Certificate", "Expired Certificate"
-	if v.ca {
-		summary, expired = "Invalid CA Certificate", "Expired CA Certificate"
-	}
-	s := req.ConfigValue.ValueString()
-	if err := apispec.CheckContentLength(s, v.maxLength()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, summary, fmt.Sprintf("The certificate %s.", err))
-		return
-	}
-	cert, reason := parseCertificatePEM(s)
-	if reason != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, summary, reason)
-		return
-	}
-	if cert == nil {
-		return // a well-formed certificate Go cannot parse (SM2): the service decides
-	}
-	switch {
-	case v.ca && !cert.IsCA:
-		resp.Diagnostics.AddAttributeError(req.Path, summary,
-			fmt.Sprintf("The certificate (subject %q) is not a CA certificate (its basic constraints do not say CA:TRUE).",
-				cert.Subject.String()))
-		return
-	case !v.ca && cert.IsCA:
-		resp.Diagnostics.AddAttributeError(req.Path, summary, fmt.Sprintf("The certificate (subject %q) is a "+
-			"CA certificate; the gateway needs an end-entity certificate here (the CA goes in certificate_chain).",
-			cert.Subject.String()))
-		return
-	}
-	if time.Now().After(cert.NotAfter) {
-		what := "certificate"
-		if v.ca {
-			what = "CA certificate"
-		}
-		resp.Diagnostics.AddAttributeWarning(req.Path, expired,
-			fmt.Sprintf("The %s (subject %q) expired on %s.", what, cert.Subject.String(), cert.NotAfter.UTC().Format(time.RFC3339)))
-	}
-}
-
 // parseCertificatePEM decodes the first PEM block of s, which must be a
 // CERTIFICATE holding one DER structure. It returns the parsed certificate,
 // or nil when the DER is well formed but crypto/x509 cannot parse it (SM2
@@ -272,4 +167,117 @@ func parseCertificatePEM(s string) (*x509.Certificate, string) {
 		return nil, ""
 	}
 	return cert, ""
+}
+
+// certSerialDiffers reports whether the first certificate of pemText can
+// be parsed and has another serial number than serial (decimal, or hex with
+// or without colons). False when either is missing or cannot be read.
+func certSerialDiffers(pemText types.String, serial string) bool {
+	cert := parseKnownCertificate(pemText)
+	if cert == nil || serial == "" {
+		return false
+	}
+	if d, ok := new(big.Int).SetString(serial, 10); ok && d.Cmp(cert.SerialNumber) == 0 {
+		return false
+	}
+	hex := strings.ReplaceAll(strings.ToLower(serial), ":", "")
+	if h, ok := new(big.Int).SetString(hex, 16); ok && h.Cmp(cert.SerialNumber) == 0 {
+		return false
+	}
+	return true
+}
+
+// parseKnownCertificate parses the first certificate of a known value; nil when
+// the value is null, unknown, not PEM, or a certificate Go cannot parse (SM2).
+func parseKnownCertificate(v types.String) *x509.Certificate {
+	if !known(v) {
+		return nil
+	}
+	cert, _ := parseCertificatePEM(v.ValueString())
+	return cert
+}
+
+// parseCertificateChain parses every certificate of the chain Go can read.
+func parseCertificateChain(v pemValue) []*x509.Certificate {
+	if !known(v) {
+		return nil
+	}
+	blocks, _ := pemBlocks(v.ValueString())
+	var out []*x509.Certificate
+	for _, b := range blocks {
+		if b.Type != "CERTIFICATE" {
+			continue
+		}
+		if c, err := x509.ParseCertificate(b.Bytes); err == nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// certIssuedByAny reports whether cert is signed by one of chain.
+func certIssuedByAny(cert *x509.Certificate, chain []*x509.Certificate) bool {
+	for _, ca := range chain {
+		if cert.CheckSignatureFrom(ca) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// parsePrivateKeyPEM parses a PEM private key (PKCS#8, SEC 1 or PKCS#1); nil
+// when it cannot (not PEM, or an SM2 key Go cannot read).
+func parsePrivateKeyPEM(s string) crypto.Signer {
+	block, _ := pemDecodeFirst(s)
+	if block == nil {
+		return nil
+	}
+	if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
+		if signer, ok := k.(crypto.Signer); ok {
+			return signer
+		}
+	}
+	if k, err := x509.ParseECPrivateKey(block.Bytes); err == nil {
+		return k
+	}
+	if k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
+		return k
+	}
+	return nil
+}
+
+// privateKeyMatches reports whether key is the private half of the
+// certificate's public key (true for key types it cannot compare).
+func privateKeyMatches(cert *x509.Certificate, key crypto.Signer) bool {
+	type equaler interface{ Equal(crypto.PublicKey) bool }
+	switch pub := key.Public().(type) {
+	case *ecdsa.PublicKey, *rsa.PublicKey, ed25519.PublicKey:
+		if eq, ok := pub.(equaler); ok {
+			return eq.Equal(cert.PublicKey)
+		}
+	}
+	return true
+}
+
+// privateKeyProblem says why s is not a usable private key ("" when it is).
+func privateKeyProblem(s string) string {
+	if err := apispec.CheckContentLength(s, apispec.PrivateKeyMaxLength); err != nil {
+		return fmt.Sprintf("The private key %s.", err)
+	}
+	block, rest := pemDecodeFirst(s)
+	switch {
+	case block == nil:
+		return "The value is not PEM: expected a block starting with -----BEGIN ... PRIVATE KEY-----."
+	case block.Type == "ENCRYPTED PRIVATE KEY" || block.Headers["Proc-Type"] != "":
+		return "The private key is encrypted; the service needs it unencrypted (it is never stored in the state when set as a write-only attribute)."
+	case !strings.HasSuffix(block.Type, "PRIVATE KEY"):
+		return fmt.Sprintf("The PEM block is a %q, not a PRIVATE KEY.", block.Type)
+	case len(strings.TrimSpace(string(rest))) != 0:
+		return "The value holds more than one PEM block; give only the private key."
+	}
+	var raw asn1.RawValue
+	if r, err := asn1.Unmarshal(block.Bytes, &raw); err != nil || len(r) != 0 || raw.Tag != asn1.TagSequence {
+		return "The PEM private key block does not hold a DER-encoded key."
+	}
+	return ""
 }

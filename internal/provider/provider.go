@@ -252,8 +252,7 @@ func (p *huaweicloudvpnProvider) Configure(ctx context.Context, req provider.Con
 
 	c, err := client.New(ctx, rc.Client)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to configure the Huawei Cloud VPN client",
-			"configure the provider (find the project id through IAM)", "", err)
+		opConfigureClient.report(&resp.Diagnostics, "", err)
 		return
 	}
 
@@ -334,13 +333,16 @@ func userAgent(version, tfVersion string) string {
 	return fmt.Sprintf("terraform-provider-huaweicloudvpn/%s (+terraform %s)", version, tfVersion)
 }
 
-// stringSetting describes one string attribute and its environment variable.
+// stringSetting describes one string attribute, its environment variable,
+// and where its resolved value goes.
 type stringSetting struct {
 	path     path.Path
 	value    types.String
 	env      string
-	required bool
 	title    string
+	dst      *string
+	required bool
+	endpoint bool // an absolute http(s) URL
 }
 
 // resolveConfig turns the provider configuration and the environment into a
@@ -356,17 +358,19 @@ func resolveConfig(ctx context.Context, m providerModel, getenv func(string) str
 		endpoints = *m.Endpoints
 	}
 	settings := []stringSetting{
-		{path.Root("region"), m.Region, EnvRegion, true, "Region"},
-		{path.Root("access_key"), m.AccessKey, EnvAccessKey, true, "Access Key"},
-		{path.Root("secret_key"), m.SecretKey, EnvSecretKey, true, "Secret Key"},
-		{path.Root("security_token"), m.SecurityToken, EnvSecurityToken, false, "Security Token"},
-		{path.Root("project_id"), m.ProjectID, EnvProjectID, false, "Project ID"},
-		{path.Root("enterprise_project_id"), m.EnterpriseProjectID, EnvEnterpriseProjectID, false, "Enterprise Project ID"},
-		{path.Root("endpoints").AtName("vpn"), endpoints.VPN, EnvVPNEndpoint, false, "VPN Endpoint"},
-		{path.Root("endpoints").AtName("iam"), endpoints.IAM, EnvIAMEndpoint, false, "IAM Endpoint"},
+		{path: path.Root("region"), value: m.Region, env: EnvRegion, title: "Region", dst: &rc.Client.Region, required: true},
+		{path: path.Root("access_key"), value: m.AccessKey, env: EnvAccessKey, title: "Access Key", dst: &rc.Client.AccessKey, required: true},
+		{path: path.Root("secret_key"), value: m.SecretKey, env: EnvSecretKey, title: "Secret Key", dst: &rc.Client.SecretKey, required: true},
+		{path: path.Root("security_token"), value: m.SecurityToken, env: EnvSecurityToken, title: "Security Token", dst: &rc.Client.SecurityToken},
+		{path: path.Root("project_id"), value: m.ProjectID, env: EnvProjectID, title: "Project ID", dst: &rc.Client.ProjectID},
+		{path: path.Root("enterprise_project_id"), value: m.EnterpriseProjectID, env: EnvEnterpriseProjectID,
+			title: "Enterprise Project ID", dst: &rc.EnterpriseProjectID},
+		{path: path.Root("endpoints").AtName("vpn"), value: endpoints.VPN, env: EnvVPNEndpoint, title: "VPN Endpoint",
+			dst: &rc.Client.VPNEndpoint, endpoint: true},
+		{path: path.Root("endpoints").AtName("iam"), value: endpoints.IAM, env: EnvIAMEndpoint, title: "IAM Endpoint",
+			dst: &rc.Client.IAMEndpoint, endpoint: true},
 	}
-	values := make([]string, len(settings))
-	for i, s := range settings {
+	for _, s := range settings {
 		if s.value.IsUnknown() {
 			diags.AddAttributeError(s.path, "Unknown "+s.title+" Value",
 				fmt.Sprintf("The provider cannot create the Huawei Cloud VPN client because %s has a value that is "+
@@ -383,15 +387,12 @@ func resolveConfig(ctx context.Context, m providerModel, getenv func(string) str
 				fmt.Sprintf("The provider needs %s: set it in the provider block or in the %s environment variable.",
 					attrName(s.path), s.env))
 		}
-		values[i] = v
+		*s.dst = v
 	}
-	rc.Client.Region, rc.Client.AccessKey, rc.Client.SecretKey = values[0], values[1], values[2]
-	rc.Client.SecurityToken, rc.Client.ProjectID, rc.EnterpriseProjectID = values[3], values[4], values[5]
-	rc.Client.VPNEndpoint, rc.Client.IAMEndpoint = values[6], values[7]
-	for i := 6; i <= 7; i++ {
-		if values[i] != "" && !validEndpoint(values[i]) {
-			diags.AddAttributeError(settings[i].path, "Invalid "+settings[i].title,
-				fmt.Sprintf("%q is not an absolute http(s) URL (from %s or %s).", values[i], attrName(settings[i].path), settings[i].env))
+	for _, s := range settings {
+		if v := *s.dst; s.endpoint && v != "" && !validEndpoint(v) {
+			diags.AddAttributeError(s.path, "Invalid "+s.title,
+				fmt.Sprintf("%q is not an absolute http(s) URL (from %s or %s).", v, attrName(s.path), s.env))
 		}
 	}
 

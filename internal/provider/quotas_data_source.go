@@ -96,7 +96,7 @@ func (d *quotasDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	quotas, err := d.data.Client.GetQuotas(ctx)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read VPN quotas", "read VPN quotas", "", err)
+		opReadQuotas.report(&resp.Diagnostics, "", err)
 		return
 	}
 	m.Quotas = flattenQuotas(quotas, m.Type.ValueString())

@@ -73,8 +73,7 @@ func connIPIDProblems(ctx context.Context, c *client.Client, gw *client.VPNGatew
 		switch {
 		case client.IsNotFound(err):
 		case err != nil:
-			addAPIError(&diags, "Unable to read the customer gateway of the VPN connection",
-				"read customer gateway to check ikepolicy.peer_id", plan.CgwID.ValueString(), err)
+			opReadCustomerGateway.report(&diags, plan.CgwID.ValueString(), err, "to check ikepolicy.peer_id of the VPN connection")
 		case !strings.EqualFold(cgw.IDType, "fqdn") && cgw.IDValue != v:
 			out = append(out, connProblem{p.AtName("peer_id"), "Invalid Attribute Value", fmt.Sprintf(
 				"ikepolicy.peer_id is %q with peer_id_type ip, but the service sets it to the address of customer "+
@@ -102,12 +101,12 @@ func vpnGatewayAddressOf(gw *client.VPNGateway, vgwIP string) string {
 // new-EIP arguments: they must equal the state's values of that same EIP.
 // state is null when the gateway is being created.
 func vgwEIPWithIDProblems(name string, cfg, state types.Object, diags *diag.Diagnostics) {
-	id := vgwObjectString(cfg, "id")
-	if cfg.IsNull() || cfg.IsUnknown() || !vgwKnown(id) {
+	id := objectString(cfg, "id")
+	if cfg.IsNull() || cfg.IsUnknown() || !known(id) {
 		return
 	}
 	ca := cfg.Attributes()
-	sameEIP := !state.IsNull() && !state.IsUnknown() && vgwObjectString(state, "id").Equal(id)
+	sameEIP := !state.IsNull() && !state.IsUnknown() && objectString(state, "id").Equal(id)
 	for _, n := range vgwEIPReplaceFields {
 		v := ca[n]
 		if v == nil || v.IsNull() || v.IsUnknown() {

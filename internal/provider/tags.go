@@ -5,13 +5,10 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
@@ -42,55 +39,6 @@ func tagsAllSchemaAttribute() schema.MapAttribute {
 		ElementType:         types.StringType,
 		Computed:            true,
 		MarkdownDescription: "All tags of the resource: `tags` merged over the provider's `default_tags`.",
-	}
-}
-
-// tagsValidators validate a map of tags against the reference's limits.
-func tagsValidators() []validator.Map {
-	return []validator.Map{
-		mapvalidator.SizeAtMost(apispec.MaxTags),
-		tagMapValidator{},
-	}
-}
-
-// tagMapValidator checks each key and value of a tags map.
-type tagMapValidator struct{}
-
-var _ validator.Map = tagMapValidator{}
-
-// Description implements validator.Describer.
-func (tagMapValidator) Description(context.Context) string {
-	return fmt.Sprintf("tag keys must have %d-%d and values 0-%d characters: letters, digits, spaces or _ . : = + - @",
-		apispec.TagKeyMinLen, apispec.TagKeyMaxLen, apispec.TagValueMaxLen)
-}
-
-// MarkdownDescription implements validator.Describer.
-func (v tagMapValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-// ValidateMap implements validator.Map.
-func (tagMapValidator) ValidateMap(_ context.Context, req validator.MapRequest, resp *validator.MapResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	for k, v := range req.ConfigValue.Elements() {
-		p := req.Path.AtMapKey(k)
-		if err := apispec.CheckTagKey(k); err != nil {
-			resp.Diagnostics.AddAttributeError(p, "Invalid Tag Key", fmt.Sprintf("Tag key %q %s.", k, err))
-		}
-		s, ok := v.(types.String)
-		if !ok || s.IsUnknown() {
-			continue
-		}
-		if s.IsNull() {
-			resp.Diagnostics.AddAttributeError(p, "Invalid Tag Value",
-				fmt.Sprintf("Tag %q has a null value; use \"\" for an empty value.", k))
-			continue
-		}
-		if err := apispec.CheckTagValue(s.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(p, "Invalid Tag Value", fmt.Sprintf("The value of tag %q %s.", k, err))
-		}
 	}
 }
 
@@ -219,36 +167,6 @@ func tagsFromMap(m map[string]string) []client.Tag {
 	return out
 }
 
-// mapFromTypes converts a known types.Map of strings to a Go map. A null map
-// gives nil; an unknown map (or one with an unknown element) gives nil and
-// an error diagnostic, since callers only use it on known values.
-func mapFromTypes(ctx context.Context, m types.Map) (map[string]string, diag.Diagnostics) {
-	if m.IsNull() {
-		return nil, nil
-	}
-	if m.IsUnknown() {
-		var d diag.Diagnostics
-		d.AddError("Unknown Tags Value", "A map of tags is not known yet; this is a bug in the provider, please report it.")
-		return nil, d
-	}
-	out := map[string]string{}
-	d := m.ElementsAs(ctx, &out, false)
-	if d.HasError() {
-		return nil, d
-	}
-	return out, nil
-}
-
-// stringMapValue converts a Go map to a known types.Map of strings (an empty,
-// non-null map for a nil or empty input).
-func stringMapValue(m map[string]string) types.Map {
-	elems := make(map[string]attr.Value, len(m))
-	for k, v := range m {
-		elems[k] = types.StringValue(v)
-	}
-	return types.MapValueMust(types.StringType, elems)
-}
-
 // splitTags turns the service's tags of a resource into the `tags` and
 // `tags_all` values to store. `tags` keeps every key the prior `tags` had
 // (what the user configured), drops the keys that the prior `tags_all` had
@@ -285,7 +203,7 @@ func splitTags(all map[string]string, priorTags, priorTagsAll types.Map, default
 		own[k] = v
 	}
 	tagsAll = stringMapValue(all)
-	if len(own) == 0 && (priorTags.IsNull() || priorTags.IsUnknown()) {
+	if len(own) == 0 && !known(priorTags) {
 		return types.MapNull(types.StringType), tagsAll
 	}
 	return stringMapValue(own), tagsAll

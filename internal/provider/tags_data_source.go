@@ -83,7 +83,7 @@ func (d *tagsDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	rt := tagsAPIResourceType(m.ResourceType.ValueString())
 	tags, err := d.data.Client.ListProjectTags(ctx, rt)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to list project tags", "list project tags of "+rt, "", err)
+		opListProjectTags.report(&resp.Diagnostics, "", err, "of "+rt)
 		return
 	}
 	m.Tags = flattenProjectTags(tags)
@@ -113,7 +113,7 @@ func flattenProjectTags(tags []client.ProjectTag) types.Map {
 			list = append(list, v)
 		}
 		sort.Strings(list)
-		out[k] = dsStringList(list)
+		out[k] = stringListValue(list)
 	}
 	return types.MapValueMust(types.ListType{ElemType: types.StringType}, out)
 }

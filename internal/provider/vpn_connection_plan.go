@@ -14,88 +14,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 )
-
-// connCheckValidator is a string validator built from an apispec check. Its
-// message never repeats the value (the checks name it where useful).
-type connCheckValidator struct {
-	summary string
-	desc    string
-	check   func(string) error
-}
-
-var _ validator.String = connCheckValidator{}
-
-// connCheck returns a validator.String that runs check on known values.
-func connCheck(summary, desc string, check func(string) error) validator.String {
-	return connCheckValidator{summary: summary, desc: desc, check: check}
-}
-
-// Description implements validator.Describer.
-func (v connCheckValidator) Description(context.Context) string { return v.desc }
-
-// MarkdownDescription implements validator.Describer.
-func (v connCheckValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-// ValidateString implements validator.String.
-func (v connCheckValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, v.summary, fmt.Sprintf("Attribute %s %s.", req.Path, err))
-	}
-}
-
-// tunnelAddressCheck checks one tunnel interface address.
-func tunnelAddressCheck(s string) error {
-	_, err := apispec.ParseTunnelAddress(s)
-	return err
-}
-
-// pskValidator checks a pre-shared key without ever echoing it.
-type pskValidator struct{}
-
-var _ validator.String = pskValidator{}
-
-// Description implements validator.Describer.
-func (pskValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must have %d-%d characters with at least three of: upper-case letters, lower-case letters, digits, %s",
-		apispec.PSKMinLength, apispec.PSKMaxLength, apispec.PSKSpecialCharacters)
-}
-
-// MarkdownDescription implements validator.Describer.
-func (v pskValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-// ValidateString implements validator.String.
-func (pskValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := apispec.CheckPSK(req.ConfigValue.ValueString()); err != nil {
-		// apispec.CheckPSK never quotes the key; the value stays out of the message.
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Pre-Shared Key", fmt.Sprintf("Attribute %s %s.", req.Path, err))
-	}
-}
-
-// connStyle returns the lower-case style of a known style value ("static"
-// when null) and whether it is known.
-func connStyle(v types.String) (string, bool) {
-	if v.IsUnknown() {
-		return "", false
-	}
-	if v.IsNull() {
-		return apispec.DefaultConnectionStyle, true
-	}
-	return strings.ToLower(v.ValueString()), true
-}
 
 // ValidateConfig implements resource.ResourceWithValidateConfig: the checks
 // that involve several attributes.
@@ -126,7 +49,7 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 			diags.AddAttributeError(path.Root("tunnel_peer_address"), "Invalid Tunnel Addresses", err.Error()+".")
 		}
 	}
-	if !m.PolicyRules.IsNull() && !m.PolicyRules.IsUnknown() {
+	if known(m.PolicyRules) {
 		rules, d := policyRulesFromList(ctx, m.PolicyRules)
 		diags.Append(d...)
 		if rules != nil && !d.HasError() {
@@ -146,7 +69,7 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 			}
 		}
 	}
-	if !m.IKEPolicy.IsNull() && !m.IKEPolicy.IsUnknown() {
+	if known(m.IKEPolicy) {
 		p := path.Root("ikepolicy")
 		ike, err := objectStrings(m.IKEPolicy, "ike_version", "phase1_negotiation_mode",
 			"local_id_type", "local_id", "peer_id_type", "peer_id")
@@ -156,7 +79,7 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 			return diags
 		}
 		version := ike["ike_version"]
-		if mode := ike["phase1_negotiation_mode"]; !mode.IsNull() && !version.IsUnknown() && version.ValueString() != "v1" {
+		if mode := ike["phase1_negotiation_mode"]; !mode.IsNull() && !version.IsUnknown() && version.ValueString() != apispec.IKEVersion1 {
 			diags.AddAttributeError(p.AtName("phase1_negotiation_mode"), "Invalid Attribute Combination",
 				"phase1_negotiation_mode applies only to IKEv1: set ike_version = \"v1\" or remove phase1_negotiation_mode.")
 		}
@@ -166,7 +89,7 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 			if idType.IsUnknown() || id.IsUnknown() {
 				continue
 			}
-			fqdn := idType.ValueString() == "fqdn"
+			fqdn := idType.ValueString() == apispec.IDTypeFQDN
 			switch {
 			case fqdn && id.IsNull():
 				diags.AddAttributeError(p.AtName(side+"_id"), "Missing Attribute",
@@ -179,24 +102,6 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 		}
 	}
 	return diags
-}
-
-// known reports a known, non-null value.
-func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
-
-// objectStrings returns the named string attributes of obj (null or unknown
-// values included); an attribute that is missing or not a string is an error.
-func objectStrings(obj types.Object, names ...string) (map[string]types.String, error) {
-	attrs := obj.Attributes()
-	out := make(map[string]types.String, len(names))
-	for _, name := range names {
-		v, ok := attrs[name].(types.String)
-		if !ok {
-			return nil, fmt.Errorf("attribute %s is %T, not a string", name, attrs[name])
-		}
-		out[name] = v
-	}
-	return out, nil
 }
 
 // connProblem is one check that failed against the gateway.
@@ -217,7 +122,7 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 	add := func(p path.Path, summary, format string, args ...any) {
 		out = append(out, connProblem{path: p, summary: summary, detail: fmt.Sprintf(format, args...)})
 	}
-	gm := strings.EqualFold(gw.Flavor, "GM")
+	gm := strings.EqualFold(gw.Flavor, apispec.FlavorGM)
 	style, styleKnown := connStyle(plan.Style)
 	pskGiven := !config.PSK.IsNull() || !config.PSKWO.IsNull()
 
@@ -236,7 +141,7 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 	}
 
 	if styleKnown && !config.PeerSubnets.IsUnknown() {
-		noPeer := strings.EqualFold(gw.AttachmentType, "er") && (style == apispec.ConnectionStylePolicy || style == apispec.ConnectionStyleBGP)
+		noPeer := strings.EqualFold(gw.AttachmentType, apispec.AttachmentTypeER) && (style == apispec.ConnectionStylePolicy || style == apispec.ConnectionStyleBGP)
 		configured := !config.PeerSubnets.IsNull()
 		switch {
 		case noPeer && configured:
@@ -249,7 +154,7 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 	}
 
 	checkEnum := func(obj types.Object, name string, p path.Path, check func(string, bool) error) {
-		if obj.IsNull() || obj.IsUnknown() {
+		if !known(obj) {
 			return
 		}
 		v, ok := obj.Attributes()[name].(types.String)
@@ -270,7 +175,7 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 	checkEnum(config.IPsecPolicy, "encryption_algorithm", ipsecP, apispec.CheckEncryptionAlgorithm)
 	if gm {
 		notGM := func(obj types.Object, p path.Path, names ...string) {
-			if obj.IsNull() || obj.IsUnknown() {
+			if !known(obj) {
 				return
 			}
 			for _, n := range names {
@@ -291,9 +196,9 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 			add(path.Root("vgw_ip"), "Invalid Gateway Address", "vgw_ip %q is not an address of VPN gateway %s; use one of: %s.",
 				vgwIP.ValueString(), gw.ID, strings.Join(addrs, ", "))
 		} else if role := plan.HARole; known(role) {
-			want := "master"
-			if strings.EqualFold(gw.HAMode, "active-standby") && i == 1 {
-				want = "slave"
+			want := apispec.HARoleMaster
+			if strings.EqualFold(gw.HAMode, apispec.HAModeActiveStandby) && i == 1 {
+				want = apispec.HARoleSlave
 			}
 			if role.ValueString() != want {
 				add(path.Root("ha_role"), "Invalid HA Role", "vgw_ip %q is address %d of VPN gateway %s (ha_mode %s): its "+
@@ -302,38 +207,6 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 		}
 	}
 	return out
-}
-
-// vpnGatewayAddresses are the values vgw_ip may take on gw, in order (first =
-// master): EIP ids of a public gateway, access private IPs of a private one.
-func vpnGatewayAddresses(gw *client.VPNGateway) []string {
-	var out []string
-	if strings.EqualFold(gw.NetworkType, "private") {
-		for _, ip := range []string{gw.AccessPrivateIP1, gw.AccessPrivateIP2} {
-			if ip != "" {
-				out = append(out, ip)
-			}
-		}
-		return out
-	}
-	for _, e := range []*client.EIP{gw.EIP1, gw.EIP2} {
-		if e != nil && e.ID != "" {
-			out = append(out, e.ID)
-		}
-	}
-	return out
-}
-
-// inferHARole is the ha_role to send when none is configured: slave for the
-// second address of an active-standby gateway, else "" (service default master).
-func inferHARole(gw *client.VPNGateway, vgwIP string) string {
-	if !strings.EqualFold(gw.HAMode, "active-standby") {
-		return ""
-	}
-	if addrs := vpnGatewayAddresses(gw); len(addrs) > 1 && addrs[1] == vgwIP {
-		return "slave"
-	}
-	return ""
 }
 
 // ModifyPlan implements resource.ResourceWithModifyPlan.
@@ -382,8 +255,7 @@ func (r *vpnConnectionResource) ModifyPlan(ctx context.Context, req resource.Mod
 					fmt.Sprintf("VPN gateway %s does not exist.", plan.VgwID.ValueString()))
 			}
 		case err != nil:
-			addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway of the VPN connection",
-				"read VPN gateway to check the VPN connection plan", plan.VgwID.ValueString(), err)
+			opReadGatewayOfConn.report(&resp.Diagnostics, plan.VgwID.ValueString(), err, "to check the plan")
 		default:
 			problems := vpnConnectionGatewayProblems(gw, &plan, &config, false)
 			idProblems, d := connIPIDProblems(ctx, r.data.Client, gw, &plan, &config)
@@ -425,10 +297,10 @@ func pskChangeWarning(plan, config, state *vpnConnectionModel) string {
 		return ""
 	}
 	version := types.StringNull()
-	if !plan.IKEPolicy.IsNull() && !plan.IKEPolicy.IsUnknown() {
+	if known(plan.IKEPolicy) {
 		version, _ = plan.IKEPolicy.Attributes()["ike_version"].(types.String)
 	}
-	if version.IsUnknown() || version.ValueString() != "v2" {
+	if version.IsUnknown() || version.ValueString() != apispec.IKEVersion2 {
 		return ""
 	}
 	return "The connection uses IKEv2: the service applies a new pre-shared key alone only when the tunnel " +
@@ -495,9 +367,9 @@ func planVPNConnection(ctx context.Context, plan, config, prior *vpnConnectionMo
 		}
 		return true
 	}
-	plan.IKEPolicy = planPolicyObject(config.IKEPolicy, stIKE, vpnConnectionIKEAttrTypes, prior == nil,
-		[]string{"ike_version", "local_id_type", "peer_id_type"}, ikeStable)
-	plan.IPsecPolicy = planPolicyObject(config.IPsecPolicy, stIPsec, vpnConnectionIPsecAttrTypes, prior == nil, nil, nil)
+	plan.IKEPolicy = planNestedObject(config.IKEPolicy, stIKE, vpnConnectionIKEAttrTypes, ikeStable,
+		"ike_version", "local_id_type", "peer_id_type")
+	plan.IPsecPolicy = planNestedObject(config.IPsecPolicy, stIPsec, vpnConnectionIPsecAttrTypes, nil)
 	if prior != nil && known(plan.IKEPolicy) && known(prior.IKEPolicy) {
 		pm := plan.IKEPolicy.Attributes()["authentication_method"]
 		sm := prior.IKEPolicy.Attributes()["authentication_method"]
@@ -539,69 +411,4 @@ func planVPNConnection(ctx context.Context, plan, config, prior *vpnConnectionMo
 		plan.PolicyRules = policyRulesToList(rules)
 	}
 	return diags
-}
-
-// planPolicyObject plans an Optional+Computed policy object: configured
-// leaves as configured; other leaves from the state while stable(name)
-// (nil = always), else unknown. order lists leaves planned first, so that
-// stable can look at their planned values. Nested objects recurse.
-func planPolicyObject(cfg, st types.Object, attrTypes map[string]attr.Type, creating bool, order []string,
-	stable func(name string, planned, state map[string]attr.Value) bool) types.Object {
-	if cfg.IsUnknown() {
-		return types.ObjectUnknown(attrTypes)
-	}
-	if cfg.IsNull() && (creating || st.IsNull() || st.IsUnknown()) {
-		return types.ObjectUnknown(attrTypes)
-	}
-	var cfgAttrs, stAttrs map[string]attr.Value
-	if !cfg.IsNull() {
-		cfgAttrs = cfg.Attributes()
-	}
-	if !creating && !st.IsNull() && !st.IsUnknown() {
-		stAttrs = st.Attributes()
-	}
-	planned := make(map[string]attr.Value, len(attrTypes))
-	names := append([]string{}, order...)
-	for n := range attrTypes {
-		if !slices.Contains(order, n) {
-			names = append(names, n)
-		}
-	}
-	for _, name := range names {
-		t := attrTypes[name]
-		cv := cfgAttrs[name]
-		sv := stAttrs[name]
-		if ot, ok := t.(types.ObjectType); ok {
-			co, so := types.ObjectNull(ot.AttrTypes), types.ObjectNull(ot.AttrTypes)
-			if c, ok := cv.(types.Object); ok {
-				co = c
-			}
-			if s, ok := sv.(types.Object); ok {
-				so = s
-			}
-			planned[name] = planPolicyObject(co, so, ot.AttrTypes, creating, nil, nil)
-			continue
-		}
-		switch {
-		case cv != nil && !cv.IsNull():
-			planned[name] = cv
-		case sv != nil && (stable == nil || stable(name, planned, stAttrs)):
-			planned[name] = sv
-		default:
-			planned[name] = unknownOf(t)
-		}
-	}
-	return types.ObjectValueMust(attrTypes, planned)
-}
-
-// unknownOf is the unknown value of a primitive attribute type.
-func unknownOf(t attr.Type) attr.Value {
-	switch t {
-	case types.Int64Type:
-		return types.Int64Unknown()
-	case types.BoolType:
-		return types.BoolUnknown()
-	default:
-		return types.StringUnknown()
-	}
 }

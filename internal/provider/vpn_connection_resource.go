@@ -102,7 +102,7 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"id": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "Connection id (a UUID).",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       stableString(),
 			},
 			"name": schema.StringAttribute{
 				Optional: true,
@@ -110,12 +110,12 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 				MarkdownDescription: "Name: 1-64 characters of digits, letters, Chinese characters, `_`, `-` and `.`. " +
 					"When omitted the service generates one such as `vpn-13be`.",
 				Validators:    []validator.String{nameValidator()},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: stableString(),
 			},
 			"vgw_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Id of the VPN gateway. A GM gateway must have its certificate (`huaweicloudvpn_vpn_gateway_certificate`) first. Changing it replaces the connection.",
-				Validators:          []validator.String{connCheck("Invalid VPN Gateway ID", "value must be a 36-character UUID", apispec.CheckUUID)},
+				Validators:          []validator.String{checkValidator("Invalid VPN Gateway ID", "value must be a 36-character UUID", apispec.CheckUUID)},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"vgw_ip": schema.StringAttribute{
@@ -123,7 +123,7 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 				MarkdownDescription: "Gateway address of the connection: the id of one of the gateway's EIPs (`eip1`/`eip2`) for a " +
 					"public gateway, or one of its access private IPs for a private gateway. On an active-standby gateway the " +
 					"first address carries the `master` connection and the second the `slave` one. Changing it replaces the connection.",
-				Validators: []validator.String{connCheck("Invalid Gateway Address", "value must be an EIP id (UUID) or an IPv4 address",
+				Validators: []validator.String{checkValidator("Invalid Gateway Address", "value must be an EIP id (UUID) or an IPv4 address",
 					func(s string) error {
 						if apispec.CheckUUID(s) == nil || apispec.CheckIPv4(s) == nil {
 							return nil
@@ -135,7 +135,7 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"cgw_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "Id of the customer gateway. Can be changed in place.",
-				Validators:          []validator.String{connCheck("Invalid Customer Gateway ID", "value must be a 36-character UUID", apispec.CheckUUID)},
+				Validators:          []validator.String{checkValidator("Invalid Customer Gateway ID", "value must be a 36-character UUID", apispec.CheckUUID)},
 			},
 			"style": schema.StringAttribute{
 				Optional: true,
@@ -154,7 +154,7 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 					"`policy` or `bgp`, where it must be omitted.", apispec.MaxPeerSubnets),
 				Validators: []validator.Set{
 					setvalidator.SizeBetween(1, apispec.MaxPeerSubnets),
-					setvalidator.ValueStringsAre(connCheck("Invalid Peer Subnet", "value must be an IPv4 CIDR outside the reserved ranges", apispec.CheckPeerSubnet)),
+					setvalidator.ValueStringsAre(checkValidator("Invalid Peer Subnet", "value must be an IPv4 CIDR outside the reserved ranges", apispec.CheckPeerSubnet)),
 				},
 				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
@@ -165,10 +165,10 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 					"inside 169.254.0.0/16 but not 169.254.195.0/24, mask /30, a host address, in the same /30 as " +
 					"`tunnel_peer_address`.",
 				Validators: []validator.String{
-					connCheck("Invalid Tunnel Address", "value must be a /30 host address in 169.254.0.0/16", tunnelAddressCheck),
+					tunnelAddressValidator(),
 					stringvalidator.AlsoRequires(path.MatchRoot("tunnel_peer_address")),
 				},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: stableString(),
 			},
 			"tunnel_peer_address": schema.StringAttribute{
 				Optional: true,
@@ -176,10 +176,10 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 				MarkdownDescription: "Tunnel interface address on the customer device for routed modes, such as " +
 					"`169.254.76.2/30` (same rules as `tunnel_local_address`).",
 				Validators: []validator.String{
-					connCheck("Invalid Tunnel Address", "value must be a /30 host address in 169.254.0.0/16", tunnelAddressCheck),
+					tunnelAddressValidator(),
 					stringvalidator.AlsoRequires(path.MatchRoot("tunnel_local_address")),
 				},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: stableString(),
 			},
 			"enable_nqa": schema.BoolAttribute{
 				Optional: true,
@@ -297,18 +297,18 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"connection_monitor_id": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "Id of the connection's monitor (`huaweicloudvpn_connection_monitor`), when it has one.",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       stableString(),
 			},
 			"enterprise_project_id": schema.StringAttribute{
 				Computed: true,
 				MarkdownDescription: "Enterprise project of the connection, always that of its gateway (computed only; the " +
 					"official provider's input of the same name is ignored by the service).",
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: stableString(),
 			},
 			"created_at": schema.StringAttribute{
 				Computed:            true,
 				MarkdownDescription: "Creation time (UTC).",
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       stableString(),
 			},
 			"updated_at": schema.StringAttribute{
 				Computed:            true,
@@ -346,7 +346,7 @@ func vpnConnectionIKESchema(allAuth, allEnc []string) map[string]schema.Attribut
 			Computed: true,
 			MarkdownDescription: "Local id, only with `local_id_type = \"fqdn\"` (must match the device's peer id). With " +
 				"type `ip` the service fills in the gateway address.",
-			Validators: []validator.String{connCheck("Invalid Local ID", "value must be 1-255 printable characters without & < > [ ] \\ space ?", apispec.CheckConnectionID)},
+			Validators: []validator.String{checkValidator("Invalid Local ID", "value must be 1-255 printable characters without & < > [ ] \\ space ?", apispec.CheckConnectionID)},
 		},
 		"peer_id_type": connEnumAttr("Peer id type: `ip` (the customer gateway address, the default) or `fqdn`. Not used with GM gateways.", apispec.ConnectionIDTypes),
 		"peer_id": schema.StringAttribute{
@@ -354,7 +354,7 @@ func vpnConnectionIKESchema(allAuth, allEnc []string) map[string]schema.Attribut
 			Computed: true,
 			MarkdownDescription: "Peer id, only with `peer_id_type = \"fqdn\"` (must match the device's local id). With " +
 				"type `ip` the service fills in the customer gateway address.",
-			Validators: []validator.String{connCheck("Invalid Peer ID", "value must be 1-255 printable characters without & < > [ ] \\ space ?", apispec.CheckConnectionID)},
+			Validators: []validator.String{checkValidator("Invalid Peer ID", "value must be 1-255 printable characters without & < > [ ] \\ space ?", apispec.CheckConnectionID)},
 		},
 		"dpd": schema.SingleNestedAttribute{
 			Optional:            true,
@@ -424,8 +424,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 
 	gw, err := c.GetVPNGateway(ctx, plan.VgwID.ValueString())
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway of the VPN connection",
-			"read VPN gateway before creating the VPN connection", plan.VgwID.ValueString(), err)
+		opReadGatewayOfConn.report(&resp.Diagnostics, plan.VgwID.ValueString(), err, "before creating it")
 		return
 	}
 	for _, p := range vpnConnectionGatewayProblems(gw, &plan, &config, true) {
@@ -443,7 +442,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 	// The client waits out "not ready" answers (a busy gateway) within ctx.
 	created, err := c.CreateVPNConnection(ctx, body)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to create the VPN connection", "create VPN connection", "", err)
+		opCreateVPNConnection.report(&resp.Diagnostics, "", err)
 		return
 	}
 
@@ -456,8 +455,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	if err != nil {
 		// The connection exists: it stays in the state (tainted) so that it is deleted or replaced.
-		addAPIError(&resp.Diagnostics, "Error waiting for the VPN connection to be created",
-			"wait for VPN connection to settle (DOWN or ACTIVE) after create", created.ID, err)
+		opWaitVPNConnCreated.report(&resp.Diagnostics, created.ID, err)
 	}
 }
 
@@ -474,11 +472,11 @@ func (r *vpnConnectionResource) Read(ctx context.Context, req resource.ReadReque
 	}
 	conn, err := r.data.Client.GetVPNConnection(ctx, prior.ID.ValueString())
 	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, "VPN connection", prior.ID.ValueString())
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN connection", "read VPN connection", prior.ID.ValueString(), err)
+		opReadVPNConnection.report(&resp.Diagnostics, prior.ID.ValueString(), err)
 		return
 	}
 	state, d := flattenVPNConnection(ctx, conn, &prior, r.data.defaultTags())
@@ -522,7 +520,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	if changed {
 		_, err := c.UpdateVPNConnection(ctx, id, body)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to update the VPN connection", "update VPN connection", id, err)
+			opUpdateVPNConnection.report(&resp.Diagnostics, id, err)
 			return
 		}
 		conn, err = c.WaitVPNConnectionSettled(ctx, id)
@@ -534,8 +532,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 					resp.Diagnostics.Append(resp.State.Set(ctx, st)...)
 				}
 			}
-			addAPIError(&resp.Diagnostics, "Error waiting for the VPN connection to be updated",
-				"wait for VPN connection to settle (DOWN or ACTIVE) after update", id, err)
+			opWaitVPNConnUpdated.report(&resp.Diagnostics, id, err)
 			return
 		}
 	}
@@ -549,7 +546,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	}
 	if removed, upserted := diffTags(oldTags, newTags); len(removed)+len(upserted) > 0 {
 		if err := updateTags(ctx, c, client.ResourceTypeVPNConnection, id, oldTags, newTags); err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to update the tags of the VPN connection", "update VPN connection tags", id, err)
+			opUpdateVPNConnTags.report(&resp.Diagnostics, id, err)
 			return
 		}
 		conn = nil // re-read: the tags changed after the last read
@@ -557,7 +554,7 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	if conn == nil {
 		var err error
 		if conn, err = c.GetVPNConnection(ctx, id); err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to read the VPN connection after update", "read VPN connection", id, err)
+			opReadVPNConnection.report(&resp.Diagnostics, id, err, "after update")
 			return
 		}
 	}
@@ -593,12 +590,11 @@ func (r *vpnConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to delete the VPN connection", "delete VPN connection", id, err)
+		opDeleteVPNConnection.report(&resp.Diagnostics, id, err)
 		return
 	}
 	if err := c.WaitVPNConnectionDeleted(ctx, id); err != nil {
-		addAPIError(&resp.Diagnostics, "Error waiting for the VPN connection to be deleted",
-			"wait for VPN connection deletion", id, err)
+		opWaitVPNConnDeleted.report(&resp.Diagnostics, id, err)
 	}
 }
 

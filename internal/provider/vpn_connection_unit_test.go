@@ -107,7 +107,7 @@ func TestPlanPolicyObjectStability(t *testing.T) {
 	})
 	cfg := types.ObjectNull(vpnConnectionIKEAttrTypes)
 	stable := func(name string, planned, state map[string]attr.Value) bool { return name != "peer_id" }
-	got := planPolicyObject(cfg, st, vpnConnectionIKEAttrTypes, false, nil, stable).Attributes()
+	got := planNestedObject(cfg, st, vpnConnectionIKEAttrTypes, stable).Attributes()
 	if !got["peer_id"].IsUnknown() {
 		t.Errorf("peer_id: got %v, want unknown when not stable", got["peer_id"])
 	}
@@ -117,7 +117,7 @@ func TestPlanPolicyObjectStability(t *testing.T) {
 	if got["dpd"].(types.Object).Attributes()["msg"].(types.String).ValueString() != "seq-hash-notify" {
 		t.Errorf("dpd.msg: got %v, want the state's value", got["dpd"])
 	}
-	if created := planPolicyObject(cfg, st, vpnConnectionIKEAttrTypes, true, nil, nil); !created.IsUnknown() {
+	if created := planNestedObject(cfg, types.ObjectNull(vpnConnectionIKEAttrTypes), vpnConnectionIKEAttrTypes, nil); !created.IsUnknown() {
 		t.Errorf("create without configuration: got %v, want unknown", created)
 	}
 }

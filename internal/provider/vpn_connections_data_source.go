@@ -22,13 +22,6 @@ var (
 // data source's items: the key and its write trigger.
 var vpnConnectionSecretAttrs = []string{"psk", "psk_wo", "psk_wo_version"}
 
-// vpnConnectionStatuses are the statuses of a connection (NOTES.md, life cycles).
-var vpnConnectionStatuses = []string{
-	client.ConnectionStatusPendingCreate, client.ConnectionStatusPendingUpdate, client.ConnectionStatusPendingDelete,
-	client.ConnectionStatusActive, client.ConnectionStatusDown, client.ConnectionStatusError,
-	client.ConnectionStatusFreezed, client.ConnectionStatusUnknown,
-}
-
 // NewVPNConnectionsDataSource returns the huaweicloudvpn_vpn_connections data source.
 func NewVPNConnectionsDataSource() datasource.DataSource {
 	return &vpnConnectionsDataSource{}
@@ -82,7 +75,7 @@ func (d *vpnConnectionsDataSource) Schema(ctx context.Context, _ datasource.Sche
 			"status": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Only connections in this status (any case), such as `DOWN` or `ACTIVE`.",
-				Validators:          []validator.String{oneOfCaseInsensitive(vpnConnectionStatuses...)},
+				Validators:          []validator.String{oneOfCaseInsensitive(apispec.ConnectionStatuses...)},
 			},
 			"style": schema.StringAttribute{
 				Optional:            true,

@@ -2,20 +2,11 @@ package provider
 
 import (
 	"context"
-	"crypto"
-	"crypto/ecdsa"
-	"crypto/ed25519"
-	"crypto/rsa"
-	"crypto/x509"
-	"encoding/asn1"
 	"fmt"
-	"math/big"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -104,7 +95,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 		return schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: desc,
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			PlanModifiers:       stableString(),
 		}
 	}
 	leaf := func(desc string) schema.StringAttribute {
@@ -122,7 +113,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 			Sensitive:           true,
 			WriteOnly:           true,
 			MarkdownDescription: desc,
-			Validators:          []validator.String{vgwCertKeyValidator{}},
+			Validators:          []validator.String{privateKeyValidator{}},
 		}
 	}
 	keySensitive := func(desc string) schema.StringAttribute {
@@ -131,7 +122,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 			Sensitive:           true,
 			CustomType:          pemType{},
 			MarkdownDescription: desc,
-			Validators:          []validator.String{vgwCertKeyValidator{}},
+			Validators:          []validator.String{privateKeyValidator{}},
 			PlanModifiers:       []planmodifier.String{pemKeepPrior{}},
 		}
 	}
@@ -179,7 +170,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 					"`_`, `-` and `.`. When omitted the service generates one (`cert-xxxx`). Changes in place without "+
 					"sending the certificates again.", apispec.CertificateNameMinLength, apispec.CertificateNameMaxLength),
 				Validators:    []validator.String{resourceNameValidator(apispec.CertificateNameMinLength, apispec.CertificateNameMaxLength)},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				PlanModifiers: stableString(),
 			},
 			"certificate": leaf(fmt.Sprintf("Signing certificate (PEM, at most %d characters; a GM, non-CA certificate). "+
 				"Changes in place: the certificate is sent again with its private key, and the gateway re-binds."+
@@ -250,132 +241,6 @@ func (r *vgwCertificateResource) Configure(_ context.Context, req resource.Confi
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// ConfigValidators implements resource.ResourceWithConfigValidators: each
-// key in exactly one form, and both keys in the same form.
-func (r *vgwCertificateResource) ConfigValidators(context.Context) []resource.ConfigValidator {
-	return []resource.ConfigValidator{
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("private_key"), path.MatchRoot("private_key_wo")),
-		resourcevalidator.ExactlyOneOf(path.MatchRoot("enc_private_key"), path.MatchRoot("enc_private_key_wo")),
-		resourcevalidator.Conflicting(path.MatchRoot("private_key"), path.MatchRoot("enc_private_key_wo")),
-		resourcevalidator.Conflicting(path.MatchRoot("private_key_wo"), path.MatchRoot("enc_private_key")),
-	}
-}
-
-// ValidateConfig implements resource.ResourceWithValidateConfig: when Go can
-// parse them, each private key must match its certificate, and each
-// certificate must be issued by a certificate of the chain.
-func (r *vgwCertificateResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var m vgwCertificateModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	chain := vgwCertParseChain(m.CertificateChain)
-	pairs := []struct {
-		certAttr string
-		cert     pemValue
-		keys     map[string]types.String
-	}{
-		{"certificate", m.Certificate, map[string]types.String{"private_key": m.PrivateKey.StringValue, "private_key_wo": m.PrivateKeyWO}},
-		{"enc_certificate", m.EncCertificate, map[string]types.String{"enc_private_key": m.EncPrivateKey.StringValue, "enc_private_key_wo": m.EncPrivateKeyWO}},
-	}
-	for _, p := range pairs {
-		cert := vgwCertParseKnown(p.cert.StringValue)
-		if cert == nil {
-			continue
-		}
-		for keyAttr, key := range p.keys {
-			if key.IsNull() || key.IsUnknown() {
-				continue
-			}
-			signer := vgwCertParseKey(key.ValueString())
-			if signer != nil && !vgwCertKeyMatches(cert, signer) {
-				resp.Diagnostics.AddAttributeError(path.Root(keyAttr), "Private Key Does Not Match Certificate",
-					fmt.Sprintf("The private key in %s is not the key of the public key in %s (subject %q).",
-						keyAttr, p.certAttr, cert.Subject.String()))
-			}
-		}
-		if len(chain) > 0 && !vgwCertIssuedByAny(cert, chain) {
-			resp.Diagnostics.AddAttributeError(path.Root(p.certAttr), "Certificate Not Issued By The Chain",
-				fmt.Sprintf("The certificate in %s (subject %q, issuer %q) is not signed by any certificate of certificate_chain.",
-					p.certAttr, cert.Subject.String(), cert.Issuer.String()))
-		}
-	}
-}
-
-// ModifyPlan implements resource.ResourceWithModifyPlan. A new certificate:
-// the gateway, when its id is known, must be GM, and an existing certificate
-// is announced as taken over. A changed certificate: the attributes derived
-// from each certificate sent again become unknown.
-func (r *vgwCertificateResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	var plan vgwCertificateModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if req.State.Raw.IsNull() {
-		r.planNewCertificate(ctx, plan.VgwID, resp)
-		return
-	}
-	var state vgwCertificateModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if vgwCertSameInputs(&state, &plan) {
-		// Only computed values were marked unknown (the configuration
-		// differs from the state in line endings alone): no change.
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("status"), state.Status)...)
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("updated_at"), state.UpdatedAt)...)
-		return
-	}
-	ch := vgwCertChanges(&state, &plan)
-	for _, g := range []struct {
-		changed bool
-		attrs   []string
-	}{{ch.sign, vgwCertSignAttrs}, {ch.chain, vgwCertChainAttrs}, {ch.enc, vgwCertEncAttrs}} {
-		if !g.changed {
-			continue
-		}
-		for _, a := range g.attrs {
-			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(a), types.StringUnknown())...)
-		}
-	}
-}
-
-// planNewCertificate checks the gateway of a new certificate when its id is
-// known: it must be GM. A gateway that cannot be read now is left to apply.
-func (r *vgwCertificateResource) planNewCertificate(ctx context.Context, vgwID types.String, resp *resource.ModifyPlanResponse) {
-	if r.data == nil || vgwID.IsNull() || vgwID.IsUnknown() {
-		return
-	}
-	id := vgwID.ValueString()
-	gw, err := r.data.Client.GetVPNGateway(ctx, id)
-	if err != nil {
-		tflog.Debug(ctx, "Cannot check the VPN gateway of a new certificate at plan time", map[string]any{"vgw_id": id, "error": err.Error()})
-		return
-	}
-	if gw.Flavor != apispec.FlavorGM {
-		resp.Diagnostics.AddAttributeError(path.Root("vgw_id"), "VPN Gateway Is Not GM", vgwCertNotGMDetail(id, gw.Flavor))
-		return
-	}
-	if gw.CertificateID != "" {
-		resp.Diagnostics.AddAttributeWarning(path.Root("vgw_id"), "VPN Gateway Already Has A Certificate",
-			fmt.Sprintf("VPN gateway %s already has certificate %s. It will be taken over: updated with the configured "+
-				"certificates and keys. Import it instead (terraform import <address> %s) to adopt it without sending them.",
-				id, gw.CertificateID, id))
-	}
-}
-
-// vgwCertNotGMDetail explains why a gateway cannot take a certificate.
-func vgwCertNotGMDetail(id, flavor string) string {
-	return fmt.Sprintf("VPN gateway %s has flavor %q. Only GM gateways (flavor = \"GM\") take a certificate; "+
-		"other flavors authenticate connections with pre-shared keys.", id, flavor)
-}
-
 // Create implements resource.Resource: upload (or take over an existing
 // certificate by updating it), then wait for BOUND.
 func (r *vgwCertificateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -409,8 +274,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 
 	gw, err := c.GetVPNGateway(ctx, vgwID)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway of the certificate",
-			"read VPN gateway before uploading its certificate", vgwID, err)
+		opReadGatewayOfCert.report(&resp.Diagnostics, vgwID, err, "before uploading it")
 		return
 	}
 	if gw.Flavor != apispec.FlavorGM {
@@ -434,8 +298,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 			EncPrivateKey:    encKey,
 		})
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to update the existing VPN gateway certificate",
-				"update the certificate of VPN gateway "+vgwID, existing.ID, err)
+			opUpdateCertificate.report(&resp.Diagnostics, existing.ID, err, "(the existing one of VPN gateway "+vgwID+")")
 			return
 		}
 	case client.IsNotFound(err):
@@ -448,13 +311,11 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 			EncPrivateKey:    encKey,
 		})
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to upload the VPN gateway certificate",
-				"upload the certificate of VPN gateway "+vgwID, "", err)
+			opUploadCertificate.report(&resp.Diagnostics, "", err, "of VPN gateway "+vgwID)
 			return
 		}
 	default:
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway certificate",
-			"read the certificate of VPN gateway "+vgwID+" before uploading one", "", err)
+		opReadCertificate.report(&resp.Diagnostics, "", err, "of VPN gateway "+vgwID+" before uploading one")
 		return
 	}
 	tflog.Info(ctx, "Sent VPN gateway certificate, waiting for BOUND", map[string]any{"vgw_id": vgwID, "id": sent.ID})
@@ -468,8 +329,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 	if err != nil {
 		// The certificate exists: it stays in the state (tainted); the next
 		// apply takes it over again.
-		addAPIError(&resp.Diagnostics, "Error waiting for the VPN gateway certificate to be bound",
-			"wait for the certificate of VPN gateway "+vgwID+" to become BOUND", sent.ID, err)
+		opWaitCertificateBound.report(&resp.Diagnostics, sent.ID, err, "(VPN gateway "+vgwID+")")
 	}
 }
 
@@ -490,13 +350,11 @@ func (r *vgwCertificateResource) Read(ctx context.Context, req resource.ReadRequ
 	vgwID := prior.VgwID.ValueString()
 	cert, err := r.data.Client.GetVPNGatewayCertificate(ctx, vgwID)
 	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "VPN gateway certificate is gone; removing it from the state", map[string]any{"vgw_id": vgwID})
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, "certificate of VPN gateway", vgwID)
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway certificate", "read the certificate of VPN gateway "+vgwID,
-			prior.ID.ValueString(), err)
+		opReadCertificate.report(&resp.Diagnostics, prior.ID.ValueString(), err, "of VPN gateway "+vgwID)
 		return
 	}
 	state := flattenVGWCertificate(cert, &prior)
@@ -508,7 +366,7 @@ func (r *vgwCertificateResource) Read(ctx context.Context, req resource.ReadRequ
 		{&state.CertificateChain, cert.CertificateChainSerialNumber},
 		{&state.EncCertificate, cert.EncCertificateSerialNumber},
 	} {
-		if vgwCertSerialDiffers(p.pem.StringValue, p.serial) {
+		if certSerialDiffers(p.pem.StringValue, p.serial) {
 			tflog.Info(ctx, "A certificate of the VPN gateway changed outside Terraform", map[string]any{"vgw_id": vgwID})
 			*p.pem = pemNull()
 		}
@@ -547,7 +405,7 @@ func (r *vgwCertificateResource) Update(ctx context.Context, req resource.Update
 	ch := vgwCertChanges(&state, &plan)
 	body := client.UpdateVPNGatewayCertificateRequest{}
 	send := false
-	if !plan.Name.IsUnknown() && !plan.Name.IsNull() && !plan.Name.Equal(state.Name) {
+	if known(plan.Name) && !plan.Name.Equal(state.Name) {
 		body.Name, send = plan.Name.ValueString(), true
 	}
 	if ch.sign {
@@ -573,8 +431,7 @@ func (r *vgwCertificateResource) Update(ctx context.Context, req resource.Update
 		})
 		cert, err = c.UpdateVPNGatewayCertificate(ctx, vgwID, id, &body)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to update the VPN gateway certificate",
-				"update the certificate of VPN gateway "+vgwID, id, err)
+			opUpdateCertificate.report(&resp.Diagnostics, id, err, "of VPN gateway "+vgwID)
 			return
 		}
 	}
@@ -592,14 +449,13 @@ func (r *vgwCertificateResource) Update(ctx context.Context, req resource.Update
 		}
 	}
 	if cert == nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway certificate", "read the certificate of VPN gateway "+vgwID, id, err)
+		opReadCertificate.report(&resp.Diagnostics, id, err, "of VPN gateway "+vgwID)
 		return
 	}
 	newState := flattenVGWCertificate(cert, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &newState)...)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Error waiting for the VPN gateway certificate to be bound",
-			"wait for the certificate of VPN gateway "+vgwID+" to become BOUND after an update", id, err)
+		opWaitCertificateBound.report(&resp.Diagnostics, id, err, "after an update (VPN gateway "+vgwID+")")
 	}
 }
 
@@ -631,259 +487,4 @@ func (r *vgwCertificateResource) ImportState(ctx context.Context, req resource.I
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("vgw_id"), req.ID)...)
-}
-
-// ---- helpers ----
-
-// flattenVGWCertificate is the model of c; base (plan or prior state)
-// supplies what the service does not return: certificates, keys, version,
-// timeouts, and values the create and update answers lack.
-func flattenVGWCertificate(c *client.VPNGatewayCertificate, base *vgwCertificateModel) vgwCertificateModel {
-	m := *base
-	m.ID = types.StringValue(c.ID)
-	m.VgwID = strOrPrior(c.VgwID, base.VgwID)
-	m.Name = strOrPrior(c.Name, base.Name)
-	m.PrivateKeyWO = types.StringNull()
-	m.EncPrivateKeyWO = types.StringNull()
-	m.Status = strOrPrior(c.Status, types.StringUnknown())
-	m.Issuer = strOrPrior(c.Issuer, base.Issuer)
-	m.SignatureAlgorithm = strOrPrior(c.SignatureAlgorithm, base.SignatureAlgorithm)
-	m.CertificateSerialNumber = strOrPrior(c.CertificateSerialNumber, base.CertificateSerialNumber)
-	m.CertificateSubject = strOrPrior(c.CertificateSubject, base.CertificateSubject)
-	m.CertificateExpireTime = strOrPrior(c.CertificateExpireTime, base.CertificateExpireTime)
-	m.CertificateChainSerialNumber = strOrPrior(c.CertificateChainSerialNumber, base.CertificateChainSerialNumber)
-	m.CertificateChainSubject = strOrPrior(c.CertificateChainSubject, base.CertificateChainSubject)
-	m.CertificateChainExpireTime = strOrPrior(c.CertificateChainExpireTime, base.CertificateChainExpireTime)
-	m.EncCertificateSerialNumber = strOrPrior(c.EncCertificateSerialNumber, base.EncCertificateSerialNumber)
-	m.EncCertificateSubject = strOrPrior(c.EncCertificateSubject, base.EncCertificateSubject)
-	m.EncCertificateExpireTime = strOrPrior(c.EncCertificateExpireTime, base.EncCertificateExpireTime)
-	m.CreatedAt = strOrPrior(c.CreatedAt, base.CreatedAt)
-	m.UpdatedAt = strOrPrior(c.UpdatedAt, base.UpdatedAt)
-	for _, v := range []*pemValue{&m.Certificate, &m.CertificateChain, &m.EncCertificate, &m.PrivateKey, &m.EncPrivateKey} {
-		if v.IsUnknown() {
-			*v = pemNull()
-		}
-	}
-	return m
-}
-
-// vgwCertSameInputs reports whether the plan has the state's value for
-// every attribute that is not computed by the service.
-func vgwCertSameInputs(state, plan *vgwCertificateModel) bool {
-	return plan.VgwID.Equal(state.VgwID) && plan.Name.Equal(state.Name) &&
-		plan.Certificate.Equal(state.Certificate) && plan.CertificateChain.Equal(state.CertificateChain) &&
-		plan.EncCertificate.Equal(state.EncCertificate) && plan.PrivateKey.Equal(state.PrivateKey) &&
-		plan.EncPrivateKey.Equal(state.EncPrivateKey) && plan.PrivateKeysWOVersion.Equal(state.PrivateKeysWOVersion) &&
-		plan.Timeouts.Equal(state.Timeouts)
-}
-
-// vgwCertChange says which certificates an update sends again.
-type vgwCertChange struct {
-	sign, chain, enc bool
-}
-
-// material reports whether anything but the name is sent.
-func (c vgwCertChange) material() bool { return c.sign || c.chain || c.enc }
-
-// vgwCertChanges compares the prior state and the plan. A certificate is
-// sent again when its PEM changes (semantically), when its sensitive key
-// changes, or when private_keys_wo_version changes from one value to
-// another (everything). A certificate missing from the state (after an
-// import, or changed outside Terraform) is sent only when its serial number
-// differs from the one the service reports; null -> value for a key or the
-// version only records it.
-func vgwCertChanges(state, plan *vgwCertificateModel) vgwCertChange {
-	resend := !state.PrivateKeysWOVersion.IsNull() && !plan.PrivateKeysWOVersion.IsNull() &&
-		!state.PrivateKeysWOVersion.Equal(plan.PrivateKeysWOVersion)
-	return vgwCertChange{
-		sign: resend || vgwCertPEMChanged(state.Certificate, state.CertificateSerialNumber, plan.Certificate) ||
-			vgwCertKeyChanged(state.PrivateKey, plan.PrivateKey),
-		chain: resend || vgwCertPEMChanged(state.CertificateChain, state.CertificateChainSerialNumber, plan.CertificateChain),
-		enc: resend || vgwCertPEMChanged(state.EncCertificate, state.EncCertificateSerialNumber, plan.EncCertificate) ||
-			vgwCertKeyChanged(state.EncPrivateKey, plan.EncPrivateKey),
-	}
-}
-
-// vgwCertPEMChanged reports whether planned is another certificate than the
-// prior one; when the prior PEM is not known, planned is compared with the
-// serial number the service reports (unknown when either cannot be read).
-func vgwCertPEMChanged(prior pemValue, priorSerial types.String, planned pemValue) bool {
-	if planned.IsUnknown() {
-		return true
-	}
-	if planned.IsNull() {
-		return false
-	}
-	if !prior.IsNull() && !prior.IsUnknown() {
-		return !pemEquivalent(prior.ValueString(), planned.ValueString())
-	}
-	if priorSerial.IsNull() || priorSerial.IsUnknown() {
-		return false
-	}
-	return vgwCertSerialDiffers(planned.StringValue, priorSerial.ValueString())
-}
-
-// vgwCertKeyChanged reports whether a sensitive key changed from one value
-// to another.
-func vgwCertKeyChanged(prior, planned pemValue) bool {
-	if planned.IsUnknown() {
-		return !prior.IsNull()
-	}
-	if prior.IsNull() || prior.IsUnknown() || planned.IsNull() {
-		return false
-	}
-	return !pemEquivalent(prior.ValueString(), planned.ValueString())
-}
-
-// vgwCertSerialDiffers reports whether the first certificate of pemText can
-// be parsed and has another serial number than serial (decimal, or hex with
-// or without colons). False when either is missing or cannot be read.
-func vgwCertSerialDiffers(pemText types.String, serial string) bool {
-	cert := vgwCertParseKnown(pemText)
-	if cert == nil || serial == "" {
-		return false
-	}
-	if d, ok := new(big.Int).SetString(serial, 10); ok && d.Cmp(cert.SerialNumber) == 0 {
-		return false
-	}
-	hex := strings.ReplaceAll(strings.ToLower(serial), ":", "")
-	if h, ok := new(big.Int).SetString(hex, 16); ok && h.Cmp(cert.SerialNumber) == 0 {
-		return false
-	}
-	return true
-}
-
-// vgwCertKeys returns the two private keys: the sensitive ones from the
-// plan, else the write-only ones, which only the configuration holds.
-func vgwCertKeys(plan, config *vgwCertificateModel) (sign, enc string) {
-	sign, enc = plan.PrivateKey.ValueString(), plan.EncPrivateKey.ValueString()
-	if sign == "" {
-		sign = config.PrivateKeyWO.ValueString()
-	}
-	if enc == "" {
-		enc = config.EncPrivateKeyWO.ValueString()
-	}
-	return sign, enc
-}
-
-// vgwCertParseKnown parses the first certificate of a known value; nil when
-// the value is null, unknown, not PEM, or a certificate Go cannot parse (SM2).
-func vgwCertParseKnown(v types.String) *x509.Certificate {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	cert, _ := parseCertificatePEM(v.ValueString())
-	return cert
-}
-
-// vgwCertParseChain parses every certificate of the chain Go can read.
-func vgwCertParseChain(v pemValue) []*x509.Certificate {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	blocks, _ := pemBlocks(v.ValueString())
-	var out []*x509.Certificate
-	for _, b := range blocks {
-		if b.Type != "CERTIFICATE" {
-			continue
-		}
-		if c, err := x509.ParseCertificate(b.Bytes); err == nil {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// vgwCertIssuedByAny reports whether cert is signed by one of chain.
-func vgwCertIssuedByAny(cert *x509.Certificate, chain []*x509.Certificate) bool {
-	for _, ca := range chain {
-		if cert.CheckSignatureFrom(ca) == nil {
-			return true
-		}
-	}
-	return false
-}
-
-// vgwCertParseKey parses a PEM private key (PKCS#8, SEC 1 or PKCS#1); nil
-// when it cannot (not PEM, or an SM2 key Go cannot read).
-func vgwCertParseKey(s string) crypto.Signer {
-	block, _ := pemDecodeFirst(s)
-	if block == nil {
-		return nil
-	}
-	if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
-		if signer, ok := k.(crypto.Signer); ok {
-			return signer
-		}
-	}
-	if k, err := x509.ParseECPrivateKey(block.Bytes); err == nil {
-		return k
-	}
-	if k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
-		return k
-	}
-	return nil
-}
-
-// vgwCertKeyMatches reports whether key is the private half of the
-// certificate's public key (true for key types it cannot compare).
-func vgwCertKeyMatches(cert *x509.Certificate, key crypto.Signer) bool {
-	type equaler interface{ Equal(crypto.PublicKey) bool }
-	switch pub := key.Public().(type) {
-	case *ecdsa.PublicKey, *rsa.PublicKey, ed25519.PublicKey:
-		if eq, ok := pub.(equaler); ok {
-			return eq.Equal(cert.PublicKey)
-		}
-	}
-	return true
-}
-
-// vgwCertKeyValidator checks a private key at plan time: at most
-// apispec.PrivateKeyMaxLength characters and one unencrypted PEM private key
-// block holding a DER structure. Its messages never show the key.
-type vgwCertKeyValidator struct{}
-
-var _ validator.String = vgwCertKeyValidator{}
-
-// Description implements validator.Describer.
-func (vgwCertKeyValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must be an unencrypted PEM-encoded private key of at most %d characters", apispec.PrivateKeyMaxLength)
-}
-
-// MarkdownDescription implements validator.Describer.
-func (v vgwCertKeyValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-// ValidateString implements validator.String.
-func (vgwCertKeyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if reason := vgwCertKeyProblem(req.ConfigValue.ValueString()); reason != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Private Key", reason)
-	}
-}
-
-// vgwCertKeyProblem says why s is not a usable private key ("" when it is).
-func vgwCertKeyProblem(s string) string {
-	if err := apispec.CheckContentLength(s, apispec.PrivateKeyMaxLength); err != nil {
-		return fmt.Sprintf("The private key %s.", err)
-	}
-	block, rest := pemDecodeFirst(s)
-	switch {
-	case block == nil:
-		return "The value is not PEM: expected a block starting with -----BEGIN ... PRIVATE KEY-----."
-	case block.Type == "ENCRYPTED PRIVATE KEY" || block.Headers["Proc-Type"] != "":
-		return "The private key is encrypted; the service needs it unencrypted (it is never stored in the state when set as a write-only attribute)."
-	case !strings.HasSuffix(block.Type, "PRIVATE KEY"):
-		return fmt.Sprintf("The PEM block is a %q, not a PRIVATE KEY.", block.Type)
-	case len(strings.TrimSpace(string(rest))) != 0:
-		return "The value holds more than one PEM block; give only the private key."
-	}
-	var raw asn1.RawValue
-	if r, err := asn1.Unmarshal(block.Bytes, &raw); err != nil || len(r) != 0 || raw.Tag != asn1.TagSequence {
-		return "The PEM private key block does not hold a DER-encoded key."
-	}
-	return ""
 }

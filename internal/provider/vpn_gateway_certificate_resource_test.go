@@ -859,7 +859,7 @@ func TestVGWCertSerialDiffers(t *testing.T) {
 		{types.StringValue("not pem"), p.SignSerial, false},
 	}
 	for i, c := range cases {
-		if got := vgwCertSerialDiffers(c.pem, c.serial); got != c.want {
+		if got := certSerialDiffers(c.pem, c.serial); got != c.want {
 			t.Errorf("case %d (serial %q): got %v, want %v", i, c.serial, got, c.want)
 		}
 	}
@@ -889,7 +889,7 @@ func TestVGWCertKeyProblem(t *testing.T) {
 		{strings.Repeat("A", 5000), "4096"},
 	}
 	for i, c := range cases {
-		got := vgwCertKeyProblem(c.key)
+		got := privateKeyProblem(c.key)
 		if (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
 			t.Errorf("case %d: got %q, want %q", i, got, c.want)
 		}

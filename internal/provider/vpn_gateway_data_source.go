@@ -91,13 +91,13 @@ func (d *vpnGatewayDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			return
 		}
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to read the VPN gateway", "read VPN gateway", id.ValueString(), err)
+			opReadVPNGateway.report(&resp.Diagnostics, id.ValueString(), err)
 			return
 		}
 	} else {
 		gws, err := c.ListVPNGateways(ctx, nil)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Unable to list VPN gateways", "list VPN gateways to find one by name", "", err)
+			opListVPNGateways.report(&resp.Diagnostics, "", err, "to find one by name")
 			return
 		}
 		var ids []string

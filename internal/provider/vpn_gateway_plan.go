@@ -10,14 +10,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 )
-
-// vgwObjectAsOptions keeps unknown and null nested values as they are when an
-// object is read into a model struct.
-var vgwObjectAsOptions = basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true}
 
 // vgwEIPReplaceFields are the EIP arguments that describe a new EIP: the
 // service cannot change them, so a change replaces the gateway.
@@ -79,7 +74,7 @@ func (r *vpnGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 		if e.cfg.IsNull() {
 			continue
 		}
-		planned, changed := vgwPlanNestedObject(ctx, e.cfg, e.st)
+		planned, changed := planObjectAsWhole(ctx, e.cfg, e.st)
 		*e.planned = planned
 		if changed && vgwEIPNeedsReplace(e.cfg, e.st) {
 			resp.RequiresReplace.Append(path.Root(e.name))
@@ -90,11 +85,11 @@ func (r *vpnGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 	if config.PolicyTemplate.IsNull() {
 		plan.PolicyTemplate = state.PolicyTemplate
 	} else {
-		plan.PolicyTemplate, _ = vgwPlanNestedObject(ctx, config.PolicyTemplate, state.PolicyTemplate)
+		plan.PolicyTemplate, _ = planObjectAsWhole(ctx, config.PolicyTemplate, state.PolicyTemplate)
 	}
 
 	// flavor: in place through update-specification, among the flavors it takes.
-	if !plan.Flavor.IsUnknown() && !plan.Flavor.IsNull() && !state.Flavor.IsNull() && !plan.Flavor.Equal(state.Flavor) {
+	if known(plan.Flavor) && !state.Flavor.IsNull() && !plan.Flavor.Equal(state.Flavor) {
 		if reason := vgwFlavorChangeProblem(ctx, config, state, plan); reason != "" {
 			resp.Diagnostics.AddAttributeError(path.Root("flavor"), "Unsupported Flavor Change", reason)
 			return
@@ -123,7 +118,7 @@ func vgwFlavorChangeProblem(ctx context.Context, config, state, plan vpnGatewayM
 		return fmt.Sprintf("The flavor of VPN gateway %s cannot change in place: a gateway of flavor %s cannot "+
 			"change specification (the update-specification call takes only %s).%s", state.ID.ValueString(), from, accepted, replace)
 	}
-	if !state.SupportedFlavors.IsNull() && !state.SupportedFlavors.IsUnknown() {
+	if known(state.SupportedFlavors) {
 		var supported []string
 		state.SupportedFlavors.ElementsAs(ctx, &supported, false)
 		if !slices.Contains(supported, to) {
@@ -133,8 +128,8 @@ func vgwFlavorChangeProblem(ctx context.Context, config, state, plan vpnGatewayM
 	}
 	// A new EIP's own bandwidth must fit the new flavor.
 	for i, e := range []types.Object{config.EIP1, config.EIP2} {
-		size := vgwObjectInt64(e, "bandwidth_size")
-		if !vgwKnown(size) || !vgwObjectString(e, "bandwidth_id").IsNull() {
+		size := objectInt64(e, "bandwidth_size")
+		if !known(size) || !objectString(e, "bandwidth_id").IsNull() {
 			continue
 		}
 		if maxSize := apispec.MaxBandwidth(to); size.ValueInt64() > int64(maxSize) {
@@ -152,10 +147,10 @@ func vgwEIPNeedsReplace(cfg, state types.Object) bool {
 		// Nothing is known of the new EIP: only a new gateway surely applies it.
 		return true
 	}
-	if !vgwObjectString(cfg, "id").IsNull() {
+	if !objectString(cfg, "id").IsNull() {
 		return false
 	}
-	if state.IsNull() || state.IsUnknown() {
+	if !known(state) {
 		return true
 	}
 	ca, sa := cfg.Attributes(), state.Attributes()
@@ -165,126 +160,6 @@ func vgwEIPNeedsReplace(cfg, state types.Object) bool {
 		}
 	}
 	return false
-}
-
-// vgwPlanNestedObject plans a nested object whose attributes are Optional and
-// Computed (or Computed). When every configured value equals the state's,
-// it plans the state unchanged (changed=false): values the service filled
-// never show a diff. Otherwise it plans the configured values, with every
-// value the configuration leaves out unknown (the service sets it again).
-func vgwPlanNestedObject(ctx context.Context, cfg, state types.Object) (types.Object, bool) {
-	if cfg.IsUnknown() {
-		return types.ObjectUnknown(cfg.AttributeTypes(ctx)), true
-	}
-	if cfg.IsNull() {
-		return state, !state.IsNull()
-	}
-	if state.IsNull() || state.IsUnknown() || !vgwConfigMatchesState(cfg, state) {
-		return vgwUnsetToUnknown(ctx, cfg), true
-	}
-	return state, false
-}
-
-// vgwConfigMatchesState reports whether every non-null value of cfg (known
-// object) equals the same value of state (known object).
-func vgwConfigMatchesState(cfg, state types.Object) bool {
-	sa := state.Attributes()
-	for name, cv := range cfg.Attributes() {
-		if cv.IsNull() {
-			continue
-		}
-		sv, ok := sa[name]
-		if !ok || cv.IsUnknown() {
-			return false
-		}
-		if co, isObj := cv.(types.Object); isObj {
-			so, _ := sv.(types.Object)
-			if so.IsNull() || so.IsUnknown() || !vgwConfigMatchesState(co, so) {
-				return false
-			}
-			continue
-		}
-		if !cv.Equal(sv) {
-			return false
-		}
-	}
-	return true
-}
-
-// vgwUnsetToUnknown returns cfg with every null value (nested ones included) unknown.
-func vgwUnsetToUnknown(ctx context.Context, cfg types.Object) types.Object {
-	attrTypes := cfg.AttributeTypes(ctx)
-	out := make(map[string]attr.Value, len(attrTypes))
-	for name, v := range cfg.Attributes() {
-		switch {
-		case v.IsNull():
-			out[name] = vgwUnknownOf(attrTypes[name])
-		default:
-			if o, ok := v.(types.Object); ok && !o.IsUnknown() {
-				out[name] = vgwUnsetToUnknown(ctx, o)
-			} else {
-				out[name] = v
-			}
-		}
-	}
-	return types.ObjectValueMust(attrTypes, out)
-}
-
-// vgwUnknownOf returns the unknown value of a string, int64 or object type.
-func vgwUnknownOf(t attr.Type) attr.Value {
-	switch tt := t.(type) {
-	case types.ObjectType:
-		return types.ObjectUnknown(tt.AttrTypes)
-	case basetypes.Int64Type:
-		return types.Int64Unknown()
-	case basetypes.SetType:
-		return types.SetUnknown(tt.ElemType)
-	default:
-		return types.StringUnknown()
-	}
-}
-
-// vgwUnknownsToNull returns o with every unknown value (nested ones included)
-// null; an unknown object becomes null.
-func vgwUnknownsToNull(o types.Object) types.Object {
-	if o.IsNull() {
-		return o
-	}
-	attrTypes := make(map[string]attr.Type, len(o.AttributeTypes(context.Background())))
-	for k, v := range o.AttributeTypes(context.Background()) {
-		attrTypes[k] = v
-	}
-	if o.IsUnknown() {
-		return types.ObjectNull(attrTypes)
-	}
-	out := make(map[string]attr.Value, len(attrTypes))
-	for name, v := range o.Attributes() {
-		switch vv := v.(type) {
-		case types.Object:
-			out[name] = vgwUnknownsToNull(vv)
-		default:
-			if v.IsUnknown() {
-				out[name] = vgwNullOf(attrTypes[name])
-			} else {
-				out[name] = v
-			}
-		}
-	}
-	return types.ObjectValueMust(attrTypes, out)
-}
-
-// vgwNullOf returns the null value of a string, int64, set or object type.
-func vgwNullOf(t attr.Type) attr.Value {
-	switch tt := t.(type) {
-	case types.ObjectType:
-		return types.ObjectNull(tt.AttrTypes)
-	case basetypes.Int64Type:
-		return types.Int64Null()
-	case basetypes.SetType:
-		return types.SetNull(tt.ElemType)
-	default:
-		return types.StringNull()
-	}
 }
 
 // ValidateConfig implements resource.ResourceWithValidateConfig: the
@@ -306,8 +181,8 @@ func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.Va
 
 	// Attachment: vpc needs vpc_id, connect_subnet and local_subnets; er needs er_id and an access subnet.
 	if !c.AttachmentType.IsUnknown() {
-		switch att := vgwValueOr(c.AttachmentType, apispec.DefaultAttachmentType); att {
-		case "vpc":
+		switch att := stringOr(c.AttachmentType, apispec.DefaultAttachmentType); att {
+		case apispec.AttachmentTypeVPC:
 			why := `when attachment_type is "vpc" (the default)`
 			if !set(c.VpcID) {
 				missing("vpc_id", why)
@@ -321,7 +196,7 @@ func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.Va
 			if set(c.ErID) {
 				forbidden(path.Root("er_id"), `unless attachment_type is "er"`)
 			}
-		case "er":
+		case apispec.AttachmentTypeER:
 			why := `when attachment_type is "er"`
 			if !set(c.ErID) {
 				missing("er_id", why)
@@ -342,8 +217,8 @@ func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.Va
 
 	// Network: public needs both EIPs; private takes access private IPs and no EIP.
 	if !c.NetworkType.IsUnknown() {
-		switch vgwValueOr(c.NetworkType, apispec.DefaultNetworkType) {
-		case "public":
+		switch stringOr(c.NetworkType, apispec.DefaultNetworkType) {
+		case apispec.NetworkTypePublic:
 			why := `when network_type is "public" (the default)`
 			if !set(c.EIP1) {
 				missing("eip1", why)
@@ -360,7 +235,7 @@ func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.Va
 					forbidden(path.Root(n), `unless network_type is "private"`)
 				}
 			}
-		case "private":
+		case apispec.NetworkTypePrivate:
 			if set(c.EIP1) {
 				forbidden(path.Root("eip1"), `when network_type is "private" (private gateways use access_private_ip_1/2)`)
 			}
@@ -372,28 +247,28 @@ func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.Va
 	if set(c.AccessPrivateIP1) != set(c.AccessPrivateIP2) {
 		resp.Diagnostics.AddAttributeError(path.Root("access_private_ip_2"), "Incomplete Access Private IPs",
 			"access_private_ip_1 and access_private_ip_2 must be set together (or both left to the service).")
-	} else if vgwKnown(c.AccessPrivateIP1) && vgwKnown(c.AccessPrivateIP2) && c.AccessPrivateIP1.Equal(c.AccessPrivateIP2) {
+	} else if known(c.AccessPrivateIP1) && known(c.AccessPrivateIP2) && c.AccessPrivateIP1.Equal(c.AccessPrivateIP2) {
 		resp.Diagnostics.AddAttributeError(path.Root("access_private_ip_2"), "Duplicate Access Private IP",
 			"access_private_ip_2 must differ from access_private_ip_1.")
 	}
 
 	// EIPs: an existing one by id, or the parameters of a new one.
-	flavor := vgwValueOr(c.Flavor, apispec.DefaultFlavor)
+	flavor := stringOr(c.Flavor, apispec.DefaultFlavor)
 	for _, e := range []struct {
 		name string
 		o    types.Object
 	}{{"eip1", c.EIP1}, {"eip2", c.EIP2}} {
-		if e.o.IsNull() || e.o.IsUnknown() {
+		if !known(e.o) {
 			continue
 		}
 		vgwValidateEIPConfig(e.name, e.o, flavor, c.Flavor.IsUnknown(), resp)
 	}
-	if id1, id2 := vgwObjectString(c.EIP1, "id"), vgwObjectString(c.EIP2, "id"); vgwKnown(id1) && vgwKnown(id2) && id1.Equal(id2) {
+	if id1, id2 := objectString(c.EIP1, "id"), objectString(c.EIP2, "id"); known(id1) && known(id2) && id1.Equal(id2) {
 		resp.Diagnostics.AddAttributeError(path.Root("eip2").AtName("id"), "Duplicate EIP",
 			"eip1 and eip2 must be different EIPs.")
 	}
 
-	if set(c.PolicyTemplate) && vgwKnown(c.Flavor) && c.Flavor.ValueString() == apispec.FlavorGM {
+	if set(c.PolicyTemplate) && known(c.Flavor) && c.Flavor.ValueString() == apispec.FlavorGM {
 		forbidden(path.Root("policy_template"), `with flavor "GM" (GM gateways use the national cryptographic algorithms)`)
 	}
 }
@@ -433,17 +308,4 @@ func vgwValidateEIPConfig(name string, o types.Object, flavor string, flavorUnkn
 				fmt.Sprintf("%s.bandwidth_size %v.", name, err))
 		}
 	}
-}
-
-// valueOr returns a known string's value, or def when it is null.
-func vgwValueOr(v types.String, def string) string {
-	if v.IsNull() || v.IsUnknown() {
-		return def
-	}
-	return v.ValueString()
-}
-
-// known reports a value that is neither null nor unknown.
-func vgwKnown(v attr.Value) bool {
-	return !v.IsNull() && !v.IsUnknown()
 }

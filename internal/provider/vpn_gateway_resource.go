@@ -103,28 +103,6 @@ type vpnGatewayEIPModel struct {
 	ShareType            types.String `tfsdk:"share_type"`
 }
 
-// vpnGatewayPolicyTemplateModel is policy_template.
-type vpnGatewayPolicyTemplateModel struct {
-	IKEPolicy   types.Object `tfsdk:"ike_policy"`
-	IPsecPolicy types.Object `tfsdk:"ipsec_policy"`
-}
-
-// vpnGatewayIKEPolicyModel is policy_template.ike_policy.
-type vpnGatewayIKEPolicyModel struct {
-	EncryptionAlgorithm     types.String `tfsdk:"encryption_algorithm"`
-	DHGroup                 types.String `tfsdk:"dh_group"`
-	AuthenticationAlgorithm types.String `tfsdk:"authentication_algorithm"`
-	LifetimeSeconds         types.Int64  `tfsdk:"lifetime_seconds"`
-}
-
-// vpnGatewayIPsecPolicyModel is policy_template.ipsec_policy.
-type vpnGatewayIPsecPolicyModel struct {
-	AuthenticationAlgorithm types.String `tfsdk:"authentication_algorithm"`
-	EncryptionAlgorithm     types.String `tfsdk:"encryption_algorithm"`
-	PFS                     types.String `tfsdk:"pfs"`
-	LifetimeSeconds         types.Int64  `tfsdk:"lifetime_seconds"`
-}
-
 // Attribute types of the nested objects.
 var (
 	vpnGatewayEIPAttrTypes = map[string]attr.Type{
@@ -150,26 +128,6 @@ var (
 // Metadata implements resource.Resource.
 func (r *vpnGatewayResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_vpn_gateway"
-}
-
-// vgwEnterpriseProjectIDValidator accepts a UUID or "0".
-func vgwEnterpriseProjectIDValidator() validator.String {
-	return stringCheck{
-		summary: "Invalid Enterprise Project ID",
-		desc:    `value must be a 36-character UUID or "0"`,
-		check:   apispec.CheckEnterpriseProjectID,
-	}
-}
-
-// vgwImmutableString is the plan modifiers of an Optional+Computed input that
-// only a replacement changes.
-func vgwImmutableString() []planmodifier.String {
-	return []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()}
-}
-
-// vgwStableString keeps a computed string that never changes once known.
-func vgwStableString() []planmodifier.String {
-	return []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 }
 
 // Schema implements resource.Resource.
@@ -262,28 +220,28 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the VPN gateway.",
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "Name (1-64 characters: letters, digits, Chinese characters, `_`, `-`, `.`). " +
 					"The service generates `vpngw-****` when it is not set. Updated in place.",
 				Validators:    []validator.String{nameValidator()},
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"network_type": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "`public` (peers connect to the gateway's EIPs) or `private` (peers connect to " +
 					"private IPs in the access subnet). The service defaults to `public`. Changing it replaces the gateway.",
 				Validators:    []validator.String{stringvalidator.OneOf(apispec.NetworkTypes...)},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"attachment_type": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "`vpc` (the gateway serves one VPC) or `er` (it attaches to an enterprise " +
 					"router). The service defaults to `vpc`. Changing it replaces the gateway.",
 				Validators:    []validator.String{stringvalidator.OneOf(apispec.AttachmentTypes...)},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"vpc_id": schema.StringAttribute{
 				Optional: true, Computed: true,
@@ -291,7 +249,7 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"access VPC (`access_vpc_id` wins when both are set). The service does not return it for `er` " +
 					"gateways, so after an import it is set from `access_vpc_id`. Changing it replaces the gateway.",
 				Validators:    []validator.String{uuidValidator()},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"er_id": schema.StringAttribute{
 				Optional:            true,
@@ -314,20 +272,20 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 				MarkdownDescription: "ID of the VPC subnet the gateway uses. Required when `attachment_type` is `vpc`. " +
 					"Changing it replaces the gateway.",
 				Validators:    []validator.String{uuidValidator()},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"access_vpc_id": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "ID of the access VPC; the service defaults it to `vpc_id`. Changing it replaces the gateway.",
 				Validators:          []validator.String{uuidValidator()},
-				PlanModifiers:       vgwImmutableString(),
+				PlanModifiers:       immutableString(),
 			},
 			"access_subnet_id": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "ID of the subnet of the access VPC; the service defaults it to `connect_subnet`. " +
 					"Changing it replaces the gateway.",
 				Validators:    []validator.String{uuidValidator()},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"access_private_ip_1": schema.StringAttribute{
 				Optional: true, Computed: true,
@@ -335,14 +293,14 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"access IP in the access subnet. Set with `access_private_ip_2`, or leave both out to have the " +
 					"service choose. Changing it replaces the gateway.",
 				Validators:    []validator.String{ipv4AddressValidator()},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"access_private_ip_2": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "Private gateways only: the second (active-active) or standby (active-standby) " +
 					"access IP. Set with `access_private_ip_1`, or leave both out. Changing it replaces the gateway.",
 				Validators:    []validator.String{ipv4AddressValidator()},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"bgp_asn": schema.Int64Attribute{
 				Optional: true, Computed: true,
@@ -359,7 +317,7 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"to a flavor in `supported_flavors`); a change to or from `GM`, or from a flavor that call does " +
 					"not take, is rejected at plan time.",
 				Validators:    []validator.String{stringvalidator.OneOf(apispec.GatewayFlavors...)},
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"availability_zone_ids": schema.SetAttribute{
 				ElementType: types.StringType, Optional: true, Computed: true,
@@ -376,14 +334,14 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 				MarkdownDescription: "`active-active` or `active-standby`. The service defaults to `active-active`. " +
 					"Changing it replaces the gateway.",
 				Validators:    []validator.String{stringvalidator.OneOf(apispec.HAModes...)},
-				PlanModifiers: vgwImmutableString(),
+				PlanModifiers: immutableString(),
 			},
 			"enterprise_project_id": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "Enterprise project (a UUID, or `0` for the default project). Defaults to the " +
 					"provider's `enterprise_project_id`, else the service's `0`. Changing it replaces the gateway.",
-				Validators:    []validator.String{vgwEnterpriseProjectIDValidator()},
-				PlanModifiers: vgwImmutableString(),
+				Validators:    []validator.String{enterpriseProjectIDValidator()},
+				PlanModifiers: immutableString(),
 			},
 			"eip1": schema.SingleNestedAttribute{
 				Optional:            true,
@@ -453,11 +411,11 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Computed: true, MarkdownDescription: "ID of the gateway certificate (flavor `GM` only).",
 				// Bound by huaweicloudvpn_vpn_gateway_certificate, never by a gateway update:
 				// a refresh picks it up, so an update keeps it instead of showing it unknown.
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"er_attachment_id": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "ID of the enterprise router attachment (`er` gateways).",
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"supported_flavors": schema.SetAttribute{
 				ElementType: types.StringType, Computed: true,
@@ -466,7 +424,7 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"created_at": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "Creation time (UTC), known once the gateway is `ACTIVE`.",
-				PlanModifiers: vgwStableString(),
+				PlanModifiers: stableString(),
 			},
 			"updated_at": schema.StringAttribute{
 				Computed: true, MarkdownDescription: "Time of the last update (UTC).",
@@ -502,7 +460,7 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	body, d := r.expandCreate(ctx, plan)
+	body, d := expandVPNGatewayCreate(ctx, plan)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -510,7 +468,7 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 	c := r.data.Client
 	created, err := c.CreateVPNGateway(ctx, body)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "unable to create VPN gateway", "create VPN gateway", "", err)
+		opCreateVPNGateway.report(&resp.Diagnostics, "", err)
 		return
 	}
 	id := created.ID
@@ -526,29 +484,24 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 		if gw != nil {
 			r.setState(ctx, &resp.State, &resp.Diagnostics, gw, plan)
 		}
-		addAPIError(&resp.Diagnostics, "VPN gateway did not become active", "wait for VPN gateway to become ACTIVE after create", id, err)
+		opWaitVPNGatewayCreated.report(&resp.Diagnostics, id, err)
 		return
 	}
 
 	// policy_template is not part of the create body: apply it now if the
 	// configured values differ from the service's.
-	if !plan.PolicyTemplate.IsNull() && !plan.PolicyTemplate.IsUnknown() {
+	if known(plan.PolicyTemplate) {
 		// Values the configuration leaves out are unknown in the plan: they
 		// are the service's to fill, so only the configured ones are compared.
-		configured := vgwUnknownsToNull(plan.PolicyTemplate)
+		configured := unknownsToNull(ctx, plan.PolicyTemplate)
 		current := vgwFlattenPolicyTemplate(gw.PolicyTemplate)
-		if current.IsNull() || !vgwConfigMatchesState(configured, current) {
-			pt, d := vgwExpandPolicyTemplate(ctx, plan.PolicyTemplate)
-			resp.Diagnostics.Append(d...)
-			if resp.Diagnostics.HasError() {
-				return
-			}
-			gw, err = r.putAndWait(ctx, id, &client.UpdateVPNGatewayRequest{PolicyTemplate: pt})
+		if current.IsNull() || !configMatchesState(configured, current) {
+			gw, err = r.putAndWait(ctx, id, &client.UpdateVPNGatewayRequest{PolicyTemplate: vgwExpandPolicyTemplate(plan.PolicyTemplate)})
 			if err != nil {
 				if gw != nil {
 					r.setState(ctx, &resp.State, &resp.Diagnostics, gw, plan)
 				}
-				addAPIError(&resp.Diagnostics, "unable to set VPN gateway policy template", "update VPN gateway policy_template after create", id, err)
+				opSetPolicyTemplate.report(&resp.Diagnostics, id, err)
 				return
 			}
 		}
@@ -570,12 +523,11 @@ func (r *vpnGatewayResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	gw, err := r.data.Client.GetVPNGateway(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
-		tflog.Warn(ctx, "VPN gateway not found, removing it from state", map[string]any{"id": state.ID.ValueString()})
-		resp.State.RemoveResource(ctx)
+		removeGone(ctx, resp, "VPN gateway", state.ID.ValueString())
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "unable to read VPN gateway", "read VPN gateway", state.ID.ValueString(), err)
+		opReadVPNGateway.report(&resp.Diagnostics, state.ID.ValueString(), err)
 		return
 	}
 	r.setState(ctx, &resp.State, &resp.Diagnostics, gw, state)
@@ -614,13 +566,13 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 			return
 		}
 		if err := updateTags(ctx, c, client.ResourceTypeVPNGateway, id, oldAll, newAll); err != nil {
-			addAPIError(&resp.Diagnostics, "unable to update VPN gateway tags", "update VPN gateway tags", id, err)
+			opUpdateVPNGatewayTags.report(&resp.Diagnostics, id, err)
 			return
 		}
 	}
 
 	var gw *client.VPNGateway
-	put, d := r.expandUpdate(ctx, plan, state)
+	put, d := expandVPNGatewayUpdate(ctx, plan, state)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -632,7 +584,7 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 			if gw != nil {
 				r.setState(ctx, &resp.State, &resp.Diagnostics, gw, plan)
 			}
-			addAPIError(&resp.Diagnostics, "unable to update VPN gateway", "update VPN gateway", id, err)
+			opUpdateVPNGateway.report(&resp.Diagnostics, id, err)
 			return
 		}
 	}
@@ -646,15 +598,14 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 			}
 		}
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "unable to change VPN gateway flavor",
-				fmt.Sprintf("change VPN gateway flavor from %s to %s (update-specification)", state.Flavor.ValueString(), flavor), id, err)
+			opChangeFlavor.report(&resp.Diagnostics, id, err, fmt.Sprintf("from %s to %s (update-specification)", state.Flavor.ValueString(), flavor))
 			return
 		}
 	}
 	if gw == nil {
 		var err error
 		if gw, err = c.GetVPNGateway(ctx, id); err != nil {
-			addAPIError(&resp.Diagnostics, "unable to read VPN gateway", "read VPN gateway after update", id, err)
+			opReadVPNGateway.report(&resp.Diagnostics, id, err, "after update")
 			return
 		}
 	}
@@ -698,7 +649,7 @@ func (r *vpnGatewayResource) Delete(ctx context.Context, req resource.DeleteRequ
 		err = c.WaitVPNGatewayDeleted(ctx, id)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "unable to delete VPN gateway", "delete VPN gateway", id, err)
+		opDeleteVPNGateway.report(&resp.Diagnostics, id, err)
 	}
 }
 
@@ -711,362 +662,11 @@ func (r *vpnGatewayResource) ImportState(ctx context.Context, req resource.Impor
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
-// ---- expand ----
-
-// expandCreate builds the create body from the plan. Unknown and null values are not sent.
-func (r *vpnGatewayResource) expandCreate(ctx context.Context, plan vpnGatewayModel) (*client.CreateVPNGatewayRequest, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	body := &client.CreateVPNGatewayRequest{
-		Name:                vgwKnownString(plan.Name),
-		NetworkType:         vgwKnownString(plan.NetworkType),
-		AttachmentType:      vgwKnownString(plan.AttachmentType),
-		ErID:                vgwKnownString(plan.ErID),
-		VpcID:               vgwKnownString(plan.VpcID),
-		ConnectSubnet:       vgwKnownString(plan.ConnectSubnet),
-		Flavor:              vgwKnownString(plan.Flavor),
-		EnterpriseProjectID: vgwKnownString(plan.EnterpriseProjectID),
-		AccessVpcID:         vgwKnownString(plan.AccessVpcID),
-		AccessSubnetID:      vgwKnownString(plan.AccessSubnetID),
-		AccessPrivateIP1:    vgwKnownString(plan.AccessPrivateIP1),
-		AccessPrivateIP2:    vgwKnownString(plan.AccessPrivateIP2),
-		HAMode:              vgwKnownString(plan.HAMode),
-	}
-	if !plan.BgpAsn.IsNull() && !plan.BgpAsn.IsUnknown() {
-		v := plan.BgpAsn.ValueInt64()
-		body.BgpAsn = &v
-	}
-	body.LocalSubnets, diags = vgwStringsFromSet(ctx, plan.LocalSubnets, diags)
-	body.AvailabilityZoneIDs, diags = vgwStringsFromSet(ctx, plan.AvailabilityZoneIDs, diags)
-	var d diag.Diagnostics
-	if body.EIP1, d = vgwExpandEIP(ctx, plan.EIP1); d.HasError() {
-		diags.Append(d...)
-	}
-	if body.EIP2, d = vgwExpandEIP(ctx, plan.EIP2); d.HasError() {
-		diags.Append(d...)
-	}
-	if !plan.TagsAll.IsUnknown() {
-		all, d := mapFromTypes(ctx, plan.TagsAll)
-		diags.Append(d...)
-		body.Tags = tagsFromMap(all)
-	}
-	return body, diags
-}
-
-// expandUpdate builds the PUT body from what changed between state and
-// plan; nil when nothing the PUT call carries changed.
-func (r *vpnGatewayResource) expandUpdate(ctx context.Context, plan, state vpnGatewayModel) (*client.UpdateVPNGatewayRequest, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	body := &client.UpdateVPNGatewayRequest{}
-	changed := false
-	if !plan.Name.IsUnknown() && !plan.Name.Equal(state.Name) {
-		body.Name = plan.Name.ValueString()
-		changed = true
-	}
-	if !plan.LocalSubnets.Equal(state.LocalSubnets) && !plan.LocalSubnets.IsNull() {
-		body.LocalSubnets, diags = vgwStringsFromSet(ctx, plan.LocalSubnets, diags)
-		changed = true
-	}
-	for i, pair := range [][2]types.Object{{plan.EIP1, state.EIP1}, {plan.EIP2, state.EIP2}} {
-		newID, oldID := vgwObjectString(pair[0], "id"), vgwObjectString(pair[1], "id")
-		if newID.IsNull() || newID.IsUnknown() || newID.Equal(oldID) {
-			continue
-		}
-		if i == 0 {
-			body.EIPID1 = newID.ValueString()
-		} else {
-			body.EIPID2 = newID.ValueString()
-		}
-		changed = true
-	}
-	if !plan.PolicyTemplate.IsNull() && !plan.PolicyTemplate.Equal(state.PolicyTemplate) {
-		pt, d := vgwExpandPolicyTemplate(ctx, plan.PolicyTemplate)
-		diags.Append(d...)
-		if pt != nil {
-			body.PolicyTemplate = pt
-			changed = true
-		}
-	}
-	if !changed {
-		return nil, diags
-	}
-	return body, diags
-}
-
-// vgwKnownString returns the value of a known string, else "" (not sent).
-func vgwKnownString(v types.String) string {
-	if v.IsNull() || v.IsUnknown() {
-		return ""
-	}
-	return v.ValueString()
-}
-
-// vgwKnownIntPtr returns a pointer to a known int64 as int, else nil.
-func vgwKnownIntPtr(v types.Int64) *int {
-	if v.IsNull() || v.IsUnknown() {
-		return nil
-	}
-	n := int(v.ValueInt64())
-	return &n
-}
-
-// vgwStringsFromSet converts a known set of strings (nil for null or unknown).
-func vgwStringsFromSet(ctx context.Context, s types.Set, diags diag.Diagnostics) ([]string, diag.Diagnostics) {
-	if s.IsNull() || s.IsUnknown() {
-		return nil, diags
-	}
-	var out []string
-	diags.Append(s.ElementsAs(ctx, &out, false)...)
-	return out, diags
-}
-
-// vgwObjectString returns a string attribute of an object (null when the object is null or unknown).
-func vgwObjectString(o types.Object, name string) types.String {
-	if o.IsNull() || o.IsUnknown() {
-		return types.StringNull()
-	}
-	if v, ok := o.Attributes()[name].(types.String); ok {
-		return v
-	}
-	return types.StringNull()
-}
-
-// vgwObjectInt64 returns an int64 attribute of an object (null when the object is null or unknown).
-func vgwObjectInt64(o types.Object, name string) types.Int64 {
-	if o.IsNull() || o.IsUnknown() {
-		return types.Int64Null()
-	}
-	if v, ok := o.Attributes()[name].(types.Int64); ok {
-		return v
-	}
-	return types.Int64Null()
-}
-
-// vgwExpandEIP builds eip1/eip2 of the create body: the id of an existing
-// EIP, or the parameters of a new one.
-func vgwExpandEIP(ctx context.Context, o types.Object) (*client.EIPRequest, diag.Diagnostics) {
-	if o.IsNull() || o.IsUnknown() {
-		return nil, nil
-	}
-	var m vpnGatewayEIPModel
-	diags := o.As(ctx, &m, vgwObjectAsOptions)
-	if diags.HasError() {
-		return nil, diags
-	}
-	if id := vgwKnownString(m.ID); id != "" {
-		return &client.EIPRequest{ID: id}, diags
-	}
-	return &client.EIPRequest{
-		Type:          vgwKnownString(m.Type),
-		ChargeMode:    vgwKnownString(m.ChargeMode),
-		BandwidthSize: vgwKnownIntPtr(m.BandwidthSize),
-		BandwidthName: vgwKnownString(m.BandwidthName),
-		BandwidthID:   vgwKnownString(m.BandwidthID),
-	}, diags
-}
-
-// vgwExpandPolicyTemplate builds the policy_template of the PUT body from its
-// known values (unknown values, which the user did not set, are not sent).
-func vgwExpandPolicyTemplate(ctx context.Context, o types.Object) (*client.PolicyTemplate, diag.Diagnostics) {
-	if o.IsNull() || o.IsUnknown() {
-		return nil, nil
-	}
-	var m vpnGatewayPolicyTemplateModel
-	diags := o.As(ctx, &m, vgwObjectAsOptions)
-	if diags.HasError() {
-		return nil, diags
-	}
-	out := &client.PolicyTemplate{}
-	if !m.IKEPolicy.IsNull() && !m.IKEPolicy.IsUnknown() {
-		var ike vpnGatewayIKEPolicyModel
-		diags.Append(m.IKEPolicy.As(ctx, &ike, vgwObjectAsOptions)...)
-		p := &client.PolicyTemplateIKE{
-			EncryptionAlgorithm:     vgwKnownString(ike.EncryptionAlgorithm),
-			DHGroup:                 vgwKnownString(ike.DHGroup),
-			AuthenticationAlgorithm: vgwKnownString(ike.AuthenticationAlgorithm),
-			LifetimeSeconds:         vgwKnownIntPtr(ike.LifetimeSeconds),
-		}
-		if *p != (client.PolicyTemplateIKE{}) {
-			out.IKEPolicy = p
-		}
-	}
-	if !m.IPsecPolicy.IsNull() && !m.IPsecPolicy.IsUnknown() {
-		var ipsec vpnGatewayIPsecPolicyModel
-		diags.Append(m.IPsecPolicy.As(ctx, &ipsec, vgwObjectAsOptions)...)
-		p := &client.PolicyTemplateIPsec{
-			AuthenticationAlgorithm: vgwKnownString(ipsec.AuthenticationAlgorithm),
-			EncryptionAlgorithm:     vgwKnownString(ipsec.EncryptionAlgorithm),
-			PFS:                     vgwKnownString(ipsec.PFS),
-			LifetimeSeconds:         vgwKnownIntPtr(ipsec.LifetimeSeconds),
-		}
-		if *p != (client.PolicyTemplateIPsec{}) {
-			out.IPsecPolicy = p
-		}
-	}
-	if out.IKEPolicy == nil && out.IPsecPolicy == nil {
-		return nil, diags
-	}
-	return out, diags
-}
-
-// ---- flatten ----
-
 // setState stores gw in state, keeping from prior what the service does not
 // return (timeouts, the configured tags split, values not yet shown).
 func (r *vpnGatewayResource) setState(ctx context.Context, st interface {
 	Set(context.Context, any) diag.Diagnostics
 }, diags *diag.Diagnostics, gw *client.VPNGateway, prior vpnGatewayModel) {
-	m := r.flatten(gw, prior)
+	m := flattenVPNGateway(ctx, gw, prior, r.data.defaultTags())
 	diags.Append(st.Set(ctx, &m)...)
-}
-
-// flatten turns the service's gateway into the model. Every value it returns
-// is known: values the service does not (yet) show are kept from prior when
-// known, else null.
-func (r *vpnGatewayResource) flatten(gw *client.VPNGateway, prior vpnGatewayModel) vpnGatewayModel {
-	m := vpnGatewayModel{
-		ID:                   types.StringValue(gw.ID),
-		Name:                 strOrPrior(gw.Name, prior.Name),
-		NetworkType:          strOrPrior(gw.NetworkType, prior.NetworkType),
-		AttachmentType:       strOrPrior(gw.AttachmentType, prior.AttachmentType),
-		ErID:                 strOrPrior(gw.ErID, prior.ErID),
-		ConnectSubnet:        strOrPrior(gw.ConnectSubnet, prior.ConnectSubnet),
-		AccessVpcID:          strOrPrior(gw.AccessVpcID, prior.AccessVpcID),
-		AccessSubnetID:       strOrPrior(gw.AccessSubnetID, prior.AccessSubnetID),
-		AccessPrivateIP1:     strOrPrior(gw.AccessPrivateIP1, prior.AccessPrivateIP1),
-		AccessPrivateIP2:     strOrPrior(gw.AccessPrivateIP2, prior.AccessPrivateIP2),
-		Flavor:               strOrPrior(gw.Flavor, prior.Flavor),
-		HAMode:               strOrPrior(gw.HAMode, prior.HAMode),
-		EnterpriseProjectID:  strOrPrior(gw.EnterpriseProjectID, prior.EnterpriseProjectID),
-		Status:               strOrNull(gw.Status),
-		ConnectionNumber:     types.Int64Value(int64(gw.ConnectionNumber)),
-		UsedConnectionNumber: types.Int64Value(int64(gw.UsedConnectionNumber)),
-		UsedConnectionGroup:  types.Int64Value(int64(gw.UsedConnectionGroup)),
-		CertificateID:        strOrNull(gw.CertificateID),
-		ErAttachmentID:       strOrPrior(gw.ErAttachmentID, prior.ErAttachmentID),
-		SupportedFlavors:     vgwStringSet(gw.SupportedFlavors),
-		CreatedAt:            strOrPrior(gw.CreatedAt, prior.CreatedAt),
-		UpdatedAt:            strOrPrior(gw.UpdatedAt, prior.UpdatedAt),
-		Timeouts:             prior.Timeouts,
-	}
-	if gw.BgpAsn != 0 {
-		m.BgpAsn = types.Int64Value(gw.BgpAsn)
-	} else {
-		m.BgpAsn = vgwKnownInt64OrNull(prior.BgpAsn)
-	}
-
-	// vpc_id: not returned for er gateways; keep the configured value, or
-	// (after an import) take the access VPC, which it stands for.
-	m.VpcID = strOrPrior(gw.VpcID, prior.VpcID)
-	if m.VpcID.IsNull() && strings.EqualFold(gw.AttachmentType, "er") {
-		m.VpcID = m.AccessVpcID
-	}
-
-	// local_subnets: returned for vpc gateways only.
-	if len(gw.LocalSubnets) > 0 {
-		m.LocalSubnets = vgwStringSet(gw.LocalSubnets)
-	} else if !prior.LocalSubnets.IsUnknown() {
-		m.LocalSubnets = prior.LocalSubnets
-	} else {
-		m.LocalSubnets = types.SetNull(types.StringType)
-	}
-
-	// availability_zone_ids: shown once ACTIVE when the service chose them.
-	if len(gw.AvailabilityZoneIDs) > 0 {
-		m.AvailabilityZoneIDs = vgwStringSet(gw.AvailabilityZoneIDs)
-	} else if !prior.AvailabilityZoneIDs.IsUnknown() {
-		m.AvailabilityZoneIDs = prior.AvailabilityZoneIDs
-	} else {
-		m.AvailabilityZoneIDs = types.SetNull(types.StringType)
-	}
-
-	// EIPs: shown once ACTIVE; before that keep what was planned.
-	m.EIP1 = vgwFlattenEIP(gw.EIP1, prior.EIP1)
-	m.EIP2 = vgwFlattenEIP(gw.EIP2, prior.EIP2)
-
-	if gw.PolicyTemplate != nil {
-		m.PolicyTemplate = vgwFlattenPolicyTemplate(gw.PolicyTemplate)
-	} else {
-		m.PolicyTemplate = vgwUnknownsToNull(prior.PolicyTemplate)
-	}
-
-	all := tagsToMap(gw.Tags)
-	m.Tags, m.TagsAll = splitTags(all, prior.Tags, prior.TagsAll, r.data.defaultTags())
-	return m
-}
-
-// vgwKnownInt64OrNull turns an unknown value into null.
-func vgwKnownInt64OrNull(v types.Int64) types.Int64 {
-	if v.IsUnknown() {
-		return types.Int64Null()
-	}
-	return v
-}
-
-// vgwStringSet converts a list of strings to a set (null when empty).
-func vgwStringSet(list []string) types.Set {
-	if len(list) == 0 {
-		return types.SetNull(types.StringType)
-	}
-	elems := make([]attr.Value, len(list))
-	for i, s := range list {
-		elems[i] = types.StringValue(s)
-	}
-	return types.SetValueMust(types.StringType, elems)
-}
-
-// vgwFlattenEIP converts an EIP of the service; nil keeps prior (with unknown
-// values made null), since EIPs are shown only once the gateway is ACTIVE.
-func vgwFlattenEIP(e *client.EIP, prior types.Object) types.Object {
-	if e == nil {
-		return vgwUnknownsToNull(prior)
-	}
-	ipVersion := types.Int64Null()
-	if e.IPVersion != 0 {
-		ipVersion = types.Int64Value(int64(e.IPVersion))
-	}
-	size := types.Int64Null()
-	if e.BandwidthSize != 0 {
-		size = types.Int64Value(int64(e.BandwidthSize))
-	}
-	return types.ObjectValueMust(vpnGatewayEIPAttrTypes, map[string]attr.Value{
-		"id":                     strOrNull(e.ID),
-		"type":                   strOrNull(e.Type),
-		"charge_mode":            strOrNull(e.ChargeMode),
-		"bandwidth_size":         size,
-		"bandwidth_name":         strOrNull(e.BandwidthName),
-		"bandwidth_id":           strOrNull(e.BandwidthID),
-		"ip_address":             strOrNull(e.IPAddress),
-		"ip_version":             ipVersion,
-		"ip_billing_info":        strOrNull(e.IPBillingInfo),
-		"bandwidth_billing_info": strOrNull(e.BandwidthBillingInfo),
-		"share_type":             strOrNull(e.ShareType),
-	})
-}
-
-// vgwFlattenPolicyTemplate converts the service's policy template (null when absent).
-func vgwFlattenPolicyTemplate(p *client.PolicyTemplate) types.Object {
-	if p == nil {
-		return types.ObjectNull(vpnGatewayPolicyTemplateAttrTypes)
-	}
-	ike := types.ObjectNull(vpnGatewayIKEPolicyAttrTypes)
-	if p.IKEPolicy != nil {
-		ike = types.ObjectValueMust(vpnGatewayIKEPolicyAttrTypes, map[string]attr.Value{
-			"encryption_algorithm":     strOrNull(p.IKEPolicy.EncryptionAlgorithm),
-			"dh_group":                 strOrNull(p.IKEPolicy.DHGroup),
-			"authentication_algorithm": strOrNull(p.IKEPolicy.AuthenticationAlgorithm),
-			"lifetime_seconds":         intOrNull(p.IKEPolicy.LifetimeSeconds),
-		})
-	}
-	ipsec := types.ObjectNull(vpnGatewayIPsecPolicyAttrTypes)
-	if p.IPsecPolicy != nil {
-		ipsec = types.ObjectValueMust(vpnGatewayIPsecPolicyAttrTypes, map[string]attr.Value{
-			"authentication_algorithm": strOrNull(p.IPsecPolicy.AuthenticationAlgorithm),
-			"encryption_algorithm":     strOrNull(p.IPsecPolicy.EncryptionAlgorithm),
-			"pfs":                      strOrNull(p.IPsecPolicy.PFS),
-			"lifetime_seconds":         intOrNull(p.IPsecPolicy.LifetimeSeconds),
-		})
-	}
-	return types.ObjectValueMust(vpnGatewayPolicyTemplateAttrTypes, map[string]attr.Value{
-		"ike_policy": ike, "ipsec_policy": ipsec,
-	})
 }

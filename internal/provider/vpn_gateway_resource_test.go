@@ -889,7 +889,7 @@ func TestVPNGatewayPlanNestedObject(t *testing.T) {
 	eip := func(id, typ string, size int64, addr string) types.Object {
 		v := map[string]attr.Value{}
 		for k, at := range vpnGatewayEIPAttrTypes {
-			v[k] = vgwNullOf(at)
+			v[k] = nullOf(at)
 		}
 		if id != "" {
 			v["id"] = types.StringValue(id)
@@ -908,13 +908,13 @@ func TestVPNGatewayPlanNestedObject(t *testing.T) {
 	state := eip(vgwTestEIP1, "5_bgp", 100, "203.0.113.2")
 
 	// Configured values equal to the state's: the state is planned as is.
-	got, changed := vgwPlanNestedObject(ctx, eip("", "5_bgp", 100, ""), state)
+	got, changed := planObjectAsWhole(ctx, eip("", "5_bgp", 100, ""), state)
 	if changed || !got.Equal(state) || vgwEIPNeedsReplace(eip("", "5_bgp", 100, ""), state) {
 		t.Fatalf("unchanged EIP: changed=%v plan=%v", changed, got)
 	}
 	// A new id: in place, the other values unknown.
 	cfg := eip(vgwTestEIP2, "", 0, "")
-	got, changed = vgwPlanNestedObject(ctx, cfg, state)
+	got, changed = planObjectAsWhole(ctx, cfg, state)
 	if !changed || vgwEIPNeedsReplace(cfg, state) {
 		t.Fatalf("EIP swap: changed=%v replace=%v", changed, vgwEIPNeedsReplace(cfg, state))
 	}
@@ -929,7 +929,7 @@ func TestVPNGatewayPlanNestedObject(t *testing.T) {
 		t.Fatal("an unknown EIP must replace the gateway")
 	}
 	// Unknown values made null for the state.
-	if n := vgwUnknownsToNull(got); !n.Attributes()["ip_address"].IsNull() || n.Attributes()["id"].IsNull() {
+	if n := unknownsToNull(ctx, got); !n.Attributes()["ip_address"].IsNull() || n.Attributes()["id"].IsNull() {
 		t.Fatalf("unknownsToNull: %v", n)
 	}
 }
@@ -987,12 +987,12 @@ func TestVPNGatewayFlavorChangeProblem(t *testing.T) {
 	eips := func(size int64) types.Object {
 		v := map[string]attr.Value{}
 		for k, at := range vpnGatewayEIPAttrTypes {
-			v[k] = vgwNullOf(at)
+			v[k] = nullOf(at)
 		}
 		v["type"], v["bandwidth_size"] = types.StringValue("5_bgp"), types.Int64Value(size)
 		return types.ObjectValueMust(vpnGatewayEIPAttrTypes, v)
 	}
-	supported := func(list ...string) types.Set { return vgwStringSet(list) }
+	supported := func(list ...string) types.Set { return stringSetOrNull(list) }
 	model := func(flavor string, size int64, sup types.Set) vpnGatewayModel {
 		return vpnGatewayModel{
 			ID: types.StringValue("gw-1"), Flavor: types.StringValue(flavor),

@@ -136,12 +136,11 @@ func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadReq
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// vgwDSItems flattens gateways with the resource's own flatten function and
-// returns them as items, with their ids.
+// vgwDSItems flattens gateways with the resource's flattener and returns
+// them as items (shaped by the resource's schema), with their ids.
 func vgwDSItems(ctx context.Context, data *ProviderData, gws []client.VPNGateway) (types.List, types.List, diag.Diagnostics) {
-	r := &vpnGatewayResource{data: data}
-	return dsFlattenItems(ctx, r, nil, gws, func(gw *client.VPNGateway) string { return gw.ID },
+	return dsFlattenItems(ctx, NewVPNGatewayResource(), nil, gws, func(gw *client.VPNGateway) string { return gw.ID },
 		func(gw *client.VPNGateway, prior *vpnGatewayModel) (any, diag.Diagnostics) {
-			return r.flatten(gw, *prior), nil
+			return flattenVPNGateway(ctx, gw, *prior, data.defaultTags()), nil
 		})
 }

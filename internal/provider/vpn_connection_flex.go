@@ -67,14 +67,14 @@ type policyRule struct {
 
 // policyRulesFromList reads a policy_rules list (nil for a null or unknown list).
 func policyRulesFromList(ctx context.Context, l types.List) ([]policyRule, diag.Diagnostics) {
-	if l.IsNull() || l.IsUnknown() {
+	if !known(l) {
 		return nil, nil
 	}
 	var diags diag.Diagnostics
 	out := make([]policyRule, 0, len(l.Elements()))
 	for _, e := range l.Elements() {
 		obj, ok := e.(types.Object)
-		if !ok || obj.IsNull() || obj.IsUnknown() {
+		if !ok || !known(obj) {
 			out = append(out, policyRule{})
 			continue
 		}
@@ -134,15 +134,6 @@ func policyRulesToList(rules []policyRule) types.List {
 		}))
 	}
 	return types.ListValueMust(ot, elems)
-}
-
-// stringSetValue is a known set of strings.
-func stringSetValue(list []string) types.Set {
-	elems := make([]attr.Value, 0, len(list))
-	for _, s := range list {
-		elems = append(elems, types.StringValue(s))
-	}
-	return types.SetValueMust(types.StringType, elems)
 }
 
 // mapPolicyRules maps the service's rules onto the prior (configured or
@@ -211,31 +202,6 @@ func expandPolicyRules(rules []policyRule) []client.PolicyRule {
 	return out
 }
 
-// objString returns a known string leaf of obj ("" otherwise).
-func objString(obj types.Object, name string) (string, bool) {
-	if !known(obj) {
-		return "", false
-	}
-	v, ok := obj.Attributes()[name].(types.String)
-	if !ok || !known(v) {
-		return "", false
-	}
-	return v.ValueString(), true
-}
-
-// objInt returns a known int64 leaf of obj as *int (nil otherwise).
-func objInt(obj types.Object, name string) *int {
-	if !known(obj) {
-		return nil
-	}
-	v, ok := obj.Attributes()[name].(types.Int64)
-	if !ok || !known(v) {
-		return nil
-	}
-	n := int(v.ValueInt64())
-	return &n
-}
-
 // expandIKEPolicy builds the request's IKE policy from the known leaves of
 // obj; nil when none. local_id and peer_id are sent only with type fqdn,
 // phase1_negotiation_mode only with IKEv1, authentication_method only on create.
@@ -244,9 +210,9 @@ func expandIKEPolicy(obj types.Object, update bool) *client.IKEPolicy {
 		return nil
 	}
 	p := &client.IKEPolicy{}
-	str := func(name string) string { s, _ := objString(obj, name); return s }
+	str := func(name string) string { return knownString(objectString(obj, name)) }
 	p.IKEVersion = str("ike_version")
-	if version, ok := objString(obj, "ike_version"); !ok || version == "v1" {
+	if version := objectString(obj, "ike_version"); !known(version) || version.ValueString() == apispec.IKEVersion1 {
 		p.Phase1NegotiationMode = str("phase1_negotiation_mode")
 	}
 	p.AuthenticationAlgorithm = str("authentication_algorithm")
@@ -255,18 +221,21 @@ func expandIKEPolicy(obj types.Object, update bool) *client.IKEPolicy {
 	if !update {
 		p.AuthenticationMethod = str("authentication_method")
 	}
-	p.LifetimeSeconds = objInt(obj, "lifetime_seconds")
+	p.LifetimeSeconds = knownIntPtr(objectInt64(obj, "lifetime_seconds"))
 	p.LocalIDType = str("local_id_type")
-	if p.LocalIDType == "fqdn" {
+	if p.LocalIDType == apispec.IDTypeFQDN {
 		p.LocalID = str("local_id")
 	}
 	p.PeerIDType = str("peer_id_type")
-	if p.PeerIDType == "fqdn" {
+	if p.PeerIDType == apispec.IDTypeFQDN {
 		p.PeerID = str("peer_id")
 	}
 	if dpdObj, ok := obj.Attributes()["dpd"].(types.Object); ok && known(dpdObj) {
-		d := &client.DPD{Timeout: objInt(dpdObj, "timeout"), Interval: objInt(dpdObj, "interval")}
-		d.Msg, _ = objString(dpdObj, "msg")
+		d := &client.DPD{
+			Timeout:  knownIntPtr(objectInt64(dpdObj, "timeout")),
+			Interval: knownIntPtr(objectInt64(dpdObj, "interval")),
+			Msg:      knownString(objectString(dpdObj, "msg")),
+		}
 		if d.Timeout != nil || d.Interval != nil || d.Msg != "" {
 			p.DPD = d
 		}
@@ -282,55 +251,19 @@ func expandIPsecPolicy(obj types.Object) *client.IPsecPolicy {
 	if !known(obj) {
 		return nil
 	}
-	str := func(name string) string { s, _ := objString(obj, name); return s }
+	str := func(name string) string { return knownString(objectString(obj, name)) }
 	p := &client.IPsecPolicy{
 		AuthenticationAlgorithm: str("authentication_algorithm"),
 		EncryptionAlgorithm:     str("encryption_algorithm"),
 		PFS:                     str("pfs"),
 		TransformProtocol:       str("transform_protocol"),
-		LifetimeSeconds:         objInt(obj, "lifetime_seconds"),
+		LifetimeSeconds:         knownIntPtr(objectInt64(obj, "lifetime_seconds")),
 		EncapsulationMode:       str("encapsulation_mode"),
 	}
 	if *p == (client.IPsecPolicy{}) {
 		return nil
 	}
 	return p
-}
-
-// knownLeavesDiffer reports whether a known leaf of plan differs from state
-// (nested objects included).
-func knownLeavesDiffer(plan, state types.Object) bool {
-	if !known(plan) {
-		return false
-	}
-	if !known(state) {
-		return true
-	}
-	sa := state.Attributes()
-	for name, pv := range plan.Attributes() {
-		sv := sa[name]
-		if po, ok := pv.(types.Object); ok {
-			so, _ := sv.(types.Object)
-			if knownLeavesDiffer(po, so) {
-				return true
-			}
-			continue
-		}
-		if !pv.IsUnknown() && (sv == nil || !pv.Equal(sv)) {
-			return true
-		}
-	}
-	return false
-}
-
-// setStrings returns the elements of a known set of strings (nil otherwise).
-func setStrings(ctx context.Context, s types.Set) ([]string, diag.Diagnostics) {
-	if !known(s) {
-		return nil, nil
-	}
-	var out []string
-	d := s.ElementsAs(ctx, &out, false)
-	return out, d
 }
 
 // expandVPNConnectionCreate builds the create request from the plan. psk is
@@ -526,4 +459,48 @@ func flattenVPNConnection(ctx context.Context, conn *client.VPNConnection, prior
 	out.UpdatedAt = strOrNull(conn.UpdatedAt)
 	out.Tags, out.TagsAll = splitTags(tagsToMap(conn.Tags), prior.Tags, prior.TagsAll, defaultTags)
 	return &out, diags
+}
+
+// connStyle returns the lower-case style of a known style value ("static"
+// when null) and whether it is known.
+func connStyle(v types.String) (string, bool) {
+	if v.IsUnknown() {
+		return "", false
+	}
+	if v.IsNull() {
+		return apispec.DefaultConnectionStyle, true
+	}
+	return strings.ToLower(v.ValueString()), true
+}
+
+// vpnGatewayAddresses are the values vgw_ip may take on gw, in order (first =
+// master): EIP ids of a public gateway, access private IPs of a private one.
+func vpnGatewayAddresses(gw *client.VPNGateway) []string {
+	var out []string
+	if strings.EqualFold(gw.NetworkType, apispec.NetworkTypePrivate) {
+		for _, ip := range []string{gw.AccessPrivateIP1, gw.AccessPrivateIP2} {
+			if ip != "" {
+				out = append(out, ip)
+			}
+		}
+		return out
+	}
+	for _, e := range []*client.EIP{gw.EIP1, gw.EIP2} {
+		if e != nil && e.ID != "" {
+			out = append(out, e.ID)
+		}
+	}
+	return out
+}
+
+// inferHARole is the ha_role to send when none is configured: slave for the
+// second address of an active-standby gateway, else "" (service default master).
+func inferHARole(gw *client.VPNGateway, vgwIP string) string {
+	if !strings.EqualFold(gw.HAMode, apispec.HAModeActiveStandby) {
+		return ""
+	}
+	if addrs := vpnGatewayAddresses(gw); len(addrs) > 1 && addrs[1] == vgwIP {
+		return apispec.HARoleSlave
+	}
+	return ""
 }

@@ -1,4 +1,7 @@
-package apispec
+// Package wirespec holds the API's JSON objects as the reference's tables
+// give them, for tests of the client and the emulator only: no production
+// code imports it, so it is not linked into the provider or the emulator.
+package wirespec
 
 // The JSON objects of the API, transcribed field by field from the
 // reference's request and response tables (sections 4.1.1.1-4.2.2.6), with
@@ -11,6 +14,7 @@ package apispec
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -31,7 +35,7 @@ func wireModel(lines ...string) map[string]WireField {
 	for _, l := range lines {
 		name, kind, ok := strings.Cut(l, " ")
 		if !ok {
-			panic("apispec: bad wire field " + l)
+			panic("wirespec: bad wire field " + l)
 		}
 		sdk := strings.HasPrefix(name, "sdk:")
 		m[strings.TrimPrefix(name, "sdk:")] = WireField{Kind: kind, SDKOnly: sdk}
@@ -272,7 +276,7 @@ func wireDiff(t reflect.Type, model, prefix string, opts WireDiffOptions, out *[
 	}
 	goFields := map[string]reflect.Type{}
 	jsonFields(t, goFields)
-	for _, name := range sortedKeys(goFields) {
+	for _, name := range slices.Sorted(maps.Keys(goFields)) {
 		path := prefix + name
 		f, ok := fields[name]
 		if !ok {
@@ -293,7 +297,7 @@ func wireDiff(t reflect.Type, model, prefix string, opts WireDiffOptions, out *[
 		}
 	}
 	if opts.Complete {
-		for _, name := range sortedKeys(fields) {
+		for _, name := range slices.Sorted(maps.Keys(fields)) {
 			if _, ok := goFields[name]; !ok && (!fields[name].SDKOnly || opts.SDK) {
 				*out = append(*out, fmt.Sprintf("%s%s: key of %s missing in Go", prefix, name, model))
 			}
@@ -322,7 +326,7 @@ func wireDiffJSON(v any, model, prefix string, out *[]string) {
 		*out = append(*out, fmt.Sprintf("%s: %T is not an object (%s)", prefix, v, model))
 		return
 	}
-	for _, name := range sortedKeys(obj) {
+	for _, name := range slices.Sorted(maps.Keys(obj)) {
 		path := prefix + name
 		f, ok := fields[name]
 		if !ok {
@@ -438,13 +442,4 @@ func goKind(t reflect.Type) string {
 		}
 	}
 	return t.Kind().String()
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
