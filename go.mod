@@ -3,6 +3,7 @@ module github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn
 go 1.25.8
 
 require (
+	github.com/emmansun/gmsm v0.15.5
 	github.com/hashicorp/go-hclog v1.6.3
 	github.com/hashicorp/go-plugin v1.7.0
 	github.com/hashicorp/go-version v1.9.0

@@ -39,7 +39,7 @@ func TestGatewayRanges(t *testing.T) {
 	if CheckBgpAsn(0) == nil || CheckBgpAsn(4294967296) == nil || CheckBgpAsn(1) != nil || CheckBgpAsn(4294967295) != nil {
 		t.Error("bgp_asn range")
 	}
-	for flavor, maxSize := range map[string]int{FlavorProfessional1: 300, FlavorProfessional2: 1000, FlavorGM: 500, FlavorBasic: 100} {
+	for flavor, maxSize := range map[string]int{FlavorProfessional1: 300, FlavorProfessional2: 1000, FlavorGM: 500, FlavorBasic: 1000, FlavorProfessional1NonFixed: 1000} {
 		if CheckBandwidth(flavor, maxSize) != nil || CheckBandwidth(flavor, maxSize+1) == nil {
 			t.Errorf("bandwidth %s max %d", flavor, maxSize)
 		}

@@ -21,6 +21,11 @@ var GatewayFlavors = []string{
 	FlavorProfessional1NonFixed, FlavorProfessional2NonFixed, FlavorProfessional3NonFixed, FlavorGM,
 }
 
+// LegacyFlavors are retired flavors (reference 4.1.1.2 response, flavor:
+// "该取值已经废弃,但仍然保留兼容性支持"): existing gateways may still
+// report them, but no gateway is created with or changed to them.
+var LegacyFlavors = []string{"v300", "v1g"}
+
 // SpecificationFlavors are the flavors update-specification accepts (never GM).
 var SpecificationFlavors = []string{
 	FlavorBasic, FlavorProfessional1, FlavorProfessional2,
@@ -71,13 +76,14 @@ const (
 )
 
 // MaxBandwidth returns the largest EIP bandwidth_size (Mbit/s) a gateway of
-// the flavor may use: Professional1 300, Professional2 1000, GM 500 (the
-// reference); Basic 100 and Professional3 1000 (the EIP maximum).
+// the flavor may use. Source: reference 4.1.1.1, CreateRequestEip
+// bandwidth_size, "flavor为Professional1时,取值不能大于300; flavor为
+// Professional2时,取值不能大于1000; flavor为GM时,取值不能大于500". Other
+// flavors (Basic, Professional3, the -NonFixedIP variants, whose limits no
+// source states) have the EIP maximum, 1-1000 in the same row.
 func MaxBandwidth(flavor string) int {
 	switch flavor {
-	case FlavorBasic:
-		return 100
-	case FlavorProfessional1, FlavorProfessional1NonFixed:
+	case FlavorProfessional1:
 		return 300
 	case FlavorGM:
 		return 500
@@ -86,11 +92,11 @@ func MaxBandwidth(flavor string) int {
 	}
 }
 
-// ConnectionNumber returns the most VPN connections a gateway of the flavor takes.
-func ConnectionNumber(flavor string) int {
-	if flavor == FlavorBasic {
-		return 100
-	}
+// ConnectionNumber returns the most VPN connections a gateway takes (the
+// connection_number it reports). Source: every response example of the
+// reference (4.1.1.1-4.1.1.4) shows "connection_number": 200; no source gives
+// another number for any flavor.
+func ConnectionNumber(string) int {
 	return 200
 }
 

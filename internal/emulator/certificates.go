@@ -2,8 +2,8 @@ package emulator
 
 // GM gateway certificates (reference 4.1.1.8-10): upload, get and update; one
 // per GM gateway, no delete endpoint. BINDING -> BOUND after
-// delay(KindCertificate). Private keys are checked against their
-// certificates and never stored or returned.
+// delay(KindCertificate). Certificates must be GM (SM2, SM3WITHSM2); private
+// keys are checked against their certificates and never stored or returned.
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/gmcert"
 )
 
 // certificateRecord is a stored gateway certificate (by gateway id in e.st.Certificates).
@@ -95,7 +96,9 @@ func (e *Emulator) certWire(c *certificateRecord, full bool) certWire {
 	return w
 }
 
-// certPair checks a certificate and its private key (either may be opaque SM2).
+// certPair checks a GM certificate and its private key: the certificate must
+// be a GM (SM2) certificate, CA or not as wanted, and the key must be the
+// private half of its public key (reference 4.1.1.8: "与签名证书的公钥匹配").
 func certPair(field, keyField string, certText, keyText *string, wantCA bool) (certInfo, string) {
 	if certText == nil {
 		return certInfo{}, field + " is required"
@@ -110,15 +113,15 @@ func certPair(field, keyField string, certText, keyText *string, wantCA bool) (c
 	if err := apispec.CheckContentLength(*certText, maxLen); err != nil {
 		return certInfo{}, field + " " + err.Error()
 	}
-	info, err := parseCertificatePEM(*certText)
+	info, err := parseGMCertificatePEM(*certText)
 	if err != nil {
 		return certInfo{}, field + " " + err.Error()
 	}
-	if info.cert != nil && info.IsCA != wantCA {
+	if info.IsCA != wantCA {
 		if wantCA {
-			return certInfo{}, field + " must be a CA certificate"
+			return certInfo{}, field + " must be a GM CA certificate"
 		}
-		return certInfo{}, field + " must not be a CA certificate"
+		return certInfo{}, field + " must be a GM non-CA certificate"
 	}
 	if keyField == "" {
 		return info, ""
@@ -126,22 +129,24 @@ func certPair(field, keyField string, certText, keyText *string, wantCA bool) (c
 	if err := apispec.CheckContentLength(*keyText, apispec.PrivateKeyMaxLength); err != nil {
 		return certInfo{}, keyField + " " + err.Error()
 	}
-	key, err := parsePrivateKeyPEM(*keyText)
+	key, err := gmcert.ParsePrivateKey(*keyText)
 	if err != nil {
 		return certInfo{}, keyField + " " + err.Error()
 	}
-	if !keyMatches(info, key) {
+	if !gmcert.KeyMatches(info.cert, key) {
 		return certInfo{}, keyField + " does not match the public key of " + field
 	}
 	return info, ""
 }
 
-// checkIssued verifies that leaf is signed by chain when both could be parsed.
+// checkIssued verifies that leaf is signed by chain (both parsed in this
+// request or since the emulator started; records loaded from a state file
+// carry no parsed certificate and are not checked again).
 func checkIssued(field string, leaf, chain certInfo) string {
 	if leaf.cert == nil || chain.cert == nil {
 		return ""
 	}
-	if err := leaf.cert.CheckSignatureFrom(chain.cert); err != nil {
+	if err := gmcert.CheckIssued(leaf.cert, chain.cert); err != nil {
 		return field + " is not issued by certificate_chain"
 	}
 	return ""

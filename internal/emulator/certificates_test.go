@@ -28,7 +28,7 @@ func TestCertificate_lifecycle(t *testing.T) {
 	mustNoKey(t, b, pki.LeafKey, pki.Leaf2Key)
 	c := obj(t, b, "certificate")
 	want := map[string]any{
-		"name": "cert-dce7", "vgw_id": gw.ID, "issuer": "C=CN,O=Example,CN=Test CA", "signature_algorithm": "SHA256WITHECDSA",
+		"name": "cert-dce7", "vgw_id": gw.ID, "issuer": "C=CN,O=Example,CN=Test CA", "signature_algorithm": "SM3WITHSM2",
 		"certificate_serial_number": "1001", "certificate_subject": "C=CN,O=Example,CN=sign.example",
 		"certificate_expire_time": "2030-06-01T12:00:00Z", "certificate_chain_serial_number": "4242",
 		"certificate_chain_subject": "C=CN,O=Example,CN=Test CA", "certificate_chain_expire_time": "2034-01-01T00:00:00Z",
@@ -117,8 +117,8 @@ func TestCertificate_gatewayRules(t *testing.T) {
 func TestCertificate_uploadValidation(t *testing.T) {
 	pki := newTestPKI(t)
 	other := newTestPKI(t) // a second CA: its leaves are not issued by pki.CA
-	opaque := "-----BEGIN CERTIFICATE-----\n" + base64.StdEncoding.EncodeToString([]byte("an SM2 certificate Go cannot parse")) + "\n-----END CERTIFICATE-----\n"
-	opaqueKey := "-----BEGIN EC PRIVATE KEY-----\n" + base64.StdEncoding.EncodeToString([]byte("an SM2 key")) + "\n-----END EC PRIVATE KEY-----\n"
+	garbage := "-----BEGIN CERTIFICATE-----\n" + base64.StdEncoding.EncodeToString([]byte("not a certificate")) + "\n-----END CERTIFICATE-----\n"
+	ecdsaCA, ecdsaLeaf, ecdsaKey := ecdsaCerts(t)
 	cases := []struct {
 		name string
 		set  map[string]any
@@ -136,13 +136,17 @@ func TestCertificate_uploadValidation(t *testing.T) {
 		{"enc key missing", map[string]any{"enc_private_key": nil}, "enc_private_key is required"},
 		{"certificate not PEM", map[string]any{"certificate": "******"}, "PEM"},
 		{"certificate too long", map[string]any{"certificate": strings.Repeat("a", 4097)}, "4096"},
-		{"certificate is a CA", map[string]any{"certificate": pki.CA}, "must not be a CA"},
-		{"chain not a CA", map[string]any{"certificate_chain": pki.Leaf}, "must be a CA"},
+		{"certificate is a CA", map[string]any{"certificate": pki.CA}, "must be a GM non-CA certificate"},
+		{"chain not a CA", map[string]any{"certificate_chain": pki.Leaf}, "must be a GM CA certificate"},
 		{"key mismatch", map[string]any{"private_key": pki.OtherKey}, "does not match"},
 		{"enc key mismatch", map[string]any{"enc_private_key": pki.LeafKey}, "does not match"},
 		{"key not PEM", map[string]any{"private_key": "secret"}, "PEM"},
 		{"not issued by chain", map[string]any{"certificate": other.Leaf, "private_key": other.LeafKey}, "not issued by certificate_chain"},
-		{"opaque SM2 accepted", map[string]any{"certificate": opaque, "private_key": opaqueKey, "enc_certificate": opaque, "enc_private_key": opaqueKey, "certificate_chain": opaque}, ""},
+		{"certificate not DER", map[string]any{"certificate": garbage}, "does not hold a DER-encoded X.509 certificate"},
+		{"PKCS#8 SM2 key", map[string]any{"private_key": pkcs8(t, pki.LeafKey)}, ""},
+		{"ECDSA certificate", map[string]any{"certificate": ecdsaLeaf, "private_key": ecdsaKey}, "certificate is not a GM (SM2) certificate"},
+		{"ECDSA enc certificate", map[string]any{"enc_certificate": ecdsaLeaf, "enc_private_key": ecdsaKey}, "enc_certificate is not a GM (SM2) certificate"},
+		{"ECDSA chain", map[string]any{"certificate_chain": ecdsaCA}, "certificate_chain is not a GM (SM2) certificate"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -155,7 +159,7 @@ func TestCertificate_uploadValidation(t *testing.T) {
 			st, b := v.do("POST", "/vpn-gateways/"+gw.ID+"/certificate", map[string]any{"certificate": body})
 			if tc.msg == "" {
 				mustStatus(t, st, http.StatusCreated, b)
-				mustNoKey(t, b, pki.LeafKey, pki.Leaf2Key, opaqueKey)
+				mustNoKey(t, b, pki.LeafKey, pki.Leaf2Key)
 				return
 			}
 			mustStatus(t, st, http.StatusBadRequest, b)

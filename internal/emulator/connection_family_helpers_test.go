@@ -14,6 +14,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/emmansun/gmsm/smx509"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/gmcert/gmcerttest"
 )
 
 // cfEnv is an emulator with a settable clock for the connection-family tests.
@@ -126,71 +130,38 @@ func (v *cfEnv) conn(fields map[string]any) string {
 	return obj(v.t, b, "vpn_connection")["id"].(string)
 }
 
-// testPKI is a CA and two leaf certificates with their keys, generated per test.
+// testPKI is a GM (SM2) CA and two leaf certificates with their keys,
+// generated per test.
 type testPKI struct {
 	CA, Leaf, Leaf2, LeafKey, Leaf2Key, OtherKey string
-	caCert                                       *x509.Certificate
 }
 
-func genKey(t *testing.T) *ecdsa.PrivateKey {
-	t.Helper()
-	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return k
-}
-
-func pemCert(der []byte) string {
-	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
-}
-
-func pemKey(t *testing.T, k *ecdsa.PrivateKey) string {
-	t.Helper()
-	der, err := x509.MarshalPKCS8PrivateKey(k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
-}
-
-// newTestPKI makes an ECDSA P-256 self-signed CA ("C=CN,O=Example,CN=Test CA",
-// serial 4242) and two leaves it signed.
+// newTestPKI makes a self-signed SM2 CA ("C=CN,O=Example,CN=Test CA",
+// serial 4242) and two leaves it signed (serials 1001 and 1002).
 func newTestPKI(t *testing.T) testPKI {
 	t.Helper()
-	caKey := genKey(t)
-	caTmpl := &x509.Certificate{
+	ca := gmcerttest.Issue(t, &x509.Certificate{
 		SerialNumber: big.NewInt(4242),
 		Subject:      pkix.Name{Country: []string{"CN"}, Organization: []string{"Example"}, CommonName: "Test CA"},
 		NotBefore:    time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
 		NotAfter:     time.Date(2034, 1, 1, 0, 0, 0, 0, time.UTC),
 		IsCA:         true, BasicConstraintsValid: true,
 		KeyUsage: x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature,
-	}
-	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	caCert, _ := x509.ParseCertificate(caDER)
+	}, nil)
 	leaf := func(serial int64, cn string) (string, string) {
-		k := genKey(t)
-		tmpl := &x509.Certificate{
+		p := gmcerttest.Issue(t, &x509.Certificate{
 			SerialNumber: big.NewInt(serial),
 			Subject:      pkix.Name{Country: []string{"CN"}, Organization: []string{"Example"}, CommonName: cn},
 			NotBefore:    time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
 			NotAfter:     time.Date(2030, 6, 1, 12, 0, 0, 0, time.UTC),
 			KeyUsage:     x509.KeyUsageDigitalSignature, BasicConstraintsValid: true,
-		}
-		der, err := x509.CreateCertificate(rand.Reader, tmpl, caCert, &k.PublicKey, caKey)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pemCert(der), pemKey(t, k)
+		}, &ca)
+		return p.CertPEM, p.KeyPEM
 	}
-	p := testPKI{CA: pemCert(caDER), caCert: caCert}
+	p := testPKI{CA: ca.CertPEM}
 	p.Leaf, p.LeafKey = leaf(1001, "sign.example")
 	p.Leaf2, p.Leaf2Key = leaf(1002, "enc.example")
-	p.OtherKey = pemKey(t, genKey(t))
+	p.OtherKey = gmcerttest.KeyPEM(t, gmcerttest.Key(t))
 	return p
 }
 
@@ -205,4 +176,55 @@ func mustNoKey(t *testing.T, body map[string]any, secrets ...string) {
 			}
 		}
 	}
+}
+
+// ecdsaCerts makes an ECDSA P-256 CA and a leaf it signed, with the leaf's
+// key: certificates the service refuses where GM ones are needed.
+func ecdsaCerts(t *testing.T) (caPEM, leafPEM, leafKeyPEM string) {
+	t.Helper()
+	gen := func() *ecdsa.PrivateKey {
+		k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	caKey, leafKey := gen(), gen()
+	tmpl := func(serial int64, ca bool) *x509.Certificate {
+		return &x509.Certificate{
+			SerialNumber: big.NewInt(serial), Subject: pkix.Name{CommonName: "ecdsa"},
+			NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+			IsCA: ca, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		}
+	}
+	caT := tmpl(1, true)
+	caDER, err := x509.CreateCertificate(rand.Reader, caT, caT, &caKey.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	leafDER, err := x509.CreateCertificate(rand.Reader, tmpl(2, false), caT, &leafKey.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalECPrivateKey(leafKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gmcerttest.CertPEM(caDER), gmcerttest.CertPEM(leafDER),
+		string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}))
+}
+
+// pkcs8 re-encodes an SM2 SEC 1 key PEM as PKCS#8 ("PRIVATE KEY").
+func pkcs8(t *testing.T, sec1PEM string) string {
+	t.Helper()
+	block, _ := pem.Decode([]byte(sec1PEM))
+	k, err := smx509.ParseSM2PrivateKey(block.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := smx509.MarshalPKCS8PrivateKey(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
 }

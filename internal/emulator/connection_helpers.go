@@ -4,19 +4,15 @@ package emulator
 // certificate families (owned with those files).
 
 import (
-	"crypto"
-	"crypto/ecdsa"
-	"crypto/ed25519"
-	"crypto/rsa"
-	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
-	"encoding/pem"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/gmcert"
 )
 
 // cfPageInfo is the PageInfo object of paged lists.
@@ -119,94 +115,31 @@ type certInfo struct {
 	Subject            string    `json:"subject,omitempty"`
 	NotAfter           time.Time `json:"not_after"`
 	IsCA               bool      `json:"is_ca"`
-	// Opaque is set when the PEM holds a certificate Go cannot parse (SM2):
-	// it is accepted, and reported without details.
-	Opaque bool `json:"opaque,omitempty"`
-	cert   *x509.Certificate
+	cert               *gmcert.Certificate
 }
 
-// parseCertificatePEM decodes the first CERTIFICATE block of a PEM text.
-// Certificates crypto/x509 cannot parse (GM/SM2) are accepted as opaque.
-func parseCertificatePEM(text string) (certInfo, error) {
-	block, _ := pem.Decode([]byte(strings.TrimSpace(text)))
-	if block == nil || block.Type != "CERTIFICATE" {
-		return certInfo{}, fmt.Errorf("must be a PEM-encoded certificate (-----BEGIN CERTIFICATE-----)")
+// parseGMCertificatePEM parses the first CERTIFICATE block of a PEM text,
+// which must be a GM certificate (SM2 key, SM3WITHSM2 signature): the
+// service takes only GM certificates, for GM gateways (reference 4.1.1.8,
+// "必须是国密型非CA证书" / "国密型CA证书") and GM customer gateways' CAs
+// (4.1.2.1, "创建国密型对端网关时需上传"), and reports SM3WITHSM2 for them.
+func parseGMCertificatePEM(text string) (certInfo, error) {
+	c, err := gmcert.ParseCertificate(text)
+	if err != nil {
+		return certInfo{}, err
 	}
-	if c, err := x509.ParseCertificate(block.Bytes); err == nil {
-		return certInfo{
-			SerialNumber:       c.SerialNumber.String(),
-			SignatureAlgorithm: signatureAlgorithmName(c.SignatureAlgorithm),
-			Issuer:             distinguishedName(c.RawIssuer),
-			Subject:            distinguishedName(c.RawSubject),
-			NotAfter:           c.NotAfter.UTC(),
-			IsCA:               c.IsCA,
-			cert:               c,
-		}, nil
+	if !gmcert.IsGM(c) {
+		return certInfo{}, gmcert.NotGMError(c)
 	}
-	return certInfo{Opaque: true}, nil
-}
-
-// parsePrivateKeyPEM decodes a private key (PKCS#8, SEC 1 or PKCS#1). A PEM
-// key block Go cannot parse (SM2) is accepted as opaque (nil key, nil error).
-func parsePrivateKeyPEM(text string) (crypto.Signer, error) {
-	block, _ := pem.Decode([]byte(strings.TrimSpace(text)))
-	if block == nil || !strings.HasSuffix(block.Type, "PRIVATE KEY") {
-		return nil, fmt.Errorf("must be a PEM-encoded private key (-----BEGIN ... PRIVATE KEY-----)")
-	}
-	if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
-		if s, ok := k.(crypto.Signer); ok {
-			return s, nil
-		}
-	}
-	if k, err := x509.ParseECPrivateKey(block.Bytes); err == nil {
-		return k, nil
-	}
-	if k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
-		return k, nil
-	}
-	return nil, nil
-}
-
-// keyMatches reports whether key is the private half of the certificate's
-// public key; unknown (opaque) halves match.
-func keyMatches(info certInfo, key crypto.Signer) bool {
-	if info.cert == nil || key == nil {
-		return true
-	}
-	switch pub := key.Public().(type) {
-	case *ecdsa.PublicKey:
-		return pub.Equal(info.cert.PublicKey)
-	case *rsa.PublicKey:
-		return pub.Equal(info.cert.PublicKey)
-	case ed25519.PublicKey:
-		return pub.Equal(info.cert.PublicKey)
-	}
-	return true
-}
-
-// signatureAlgorithmName names algorithms the way the service does (SM3WITHSM2, SHA256WITHECDSA).
-func signatureAlgorithmName(a x509.SignatureAlgorithm) string {
-	switch a {
-	case x509.SHA256WithRSA:
-		return "SHA256WITHRSA"
-	case x509.SHA384WithRSA:
-		return "SHA384WITHRSA"
-	case x509.SHA512WithRSA:
-		return "SHA512WITHRSA"
-	case x509.SHA1WithRSA:
-		return "SHA1WITHRSA"
-	case x509.ECDSAWithSHA256:
-		return "SHA256WITHECDSA"
-	case x509.ECDSAWithSHA384:
-		return "SHA384WITHECDSA"
-	case x509.ECDSAWithSHA512:
-		return "SHA512WITHECDSA"
-	case x509.ECDSAWithSHA1:
-		return "SHA1WITHECDSA"
-	case x509.PureEd25519:
-		return "ED25519"
-	}
-	return strings.ToUpper(strings.ReplaceAll(a.String(), "-", "WITH"))
+	return certInfo{
+		SerialNumber:       c.SerialNumber.String(),
+		SignatureAlgorithm: gmcert.Algorithm(c),
+		Issuer:             distinguishedName(c.RawIssuer),
+		Subject:            distinguishedName(c.RawSubject),
+		NotAfter:           c.NotAfter.UTC(),
+		IsCA:               c.IsCA,
+		cert:               c,
+	}, nil
 }
 
 var dnShortNames = map[string]string{

@@ -111,7 +111,8 @@ func (e *Emulator) cgwWire(c *customerGatewayRecord) cgwWire {
 	return w
 }
 
-// checkCACertificate validates a CaCertificateRequest and returns the record.
+// checkCACertificate validates a CaCertificateRequest and returns the record:
+// a GM CA certificate (the CA of a GM customer gateway, reference 4.1.2.1).
 func checkCACertificate(ca *cgwCARequest) (*caCertRecord, error) {
 	if ca.Content == nil {
 		return nil, fmt.Errorf("ca_certificate.content is required")
@@ -119,12 +120,12 @@ func checkCACertificate(ca *cgwCARequest) (*caCertRecord, error) {
 	if err := apispec.CheckContentLength(*ca.Content, apispec.CACertificateMaxLength); err != nil {
 		return nil, fmt.Errorf("ca_certificate.content %w", err)
 	}
-	info, err := parseCertificatePEM(*ca.Content)
+	info, err := parseGMCertificatePEM(*ca.Content)
 	if err != nil {
 		return nil, fmt.Errorf("ca_certificate.content %w", err)
 	}
-	if info.cert != nil && !info.IsCA {
-		return nil, fmt.Errorf("ca_certificate.content must be a CA certificate")
+	if !info.IsCA {
+		return nil, fmt.Errorf("ca_certificate.content must be a GM CA certificate")
 	}
 	return &caCertRecord{ID: newUUID(), Content: *ca.Content, Info: info}, nil
 }
@@ -266,6 +267,8 @@ func (e *Emulator) deleteCustomerGateway(r *request) (int, any) {
 	if _, ok := e.st.CustomerGateways[id]; !ok {
 		return r.notFound(typeCustomerGateway, id)
 	}
+	// Source: NOTES.md, life cycles ("A customer gateway that has
+	// connections cannot be deleted (VPN.0001 ... has connection)").
 	for _, conn := range e.st.Connections {
 		if conn.CgwID == id {
 			return r.invalid("customer gateway %s has connection", id)

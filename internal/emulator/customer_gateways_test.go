@@ -65,7 +65,7 @@ func TestCustomerGateway_caCertificateFields(t *testing.T) {
 	}), "customer_gateway")
 	ca, _ := c["ca_certificate"].(map[string]any)
 	want := map[string]any{
-		"serial_number": "4242", "signature_algorithm": "SHA256WITHECDSA",
+		"serial_number": "4242", "signature_algorithm": "SM3WITHSM2",
 		"issuer": "C=CN,O=Example,CN=Test CA", "subject": "C=CN,O=Example,CN=Test CA",
 		"expire_time": "2034-01-01T00:00:00Z", "is_updatable": true,
 	}
@@ -84,6 +84,7 @@ func TestCustomerGateway_caCertificateFields(t *testing.T) {
 
 func TestCustomerGateway_createValidation(t *testing.T) {
 	pki := newTestPKI(t)
+	ecdsaCA, _, _ := ecdsaCerts(t)
 	tags := make([]any, 21)
 	for i := range tags {
 		tags[i] = map[string]any{"key": fmt.Sprintf("k%d", i), "value": "v"}
@@ -109,7 +110,8 @@ func TestCustomerGateway_createValidation(t *testing.T) {
 		{"bgp_asn with fqdn", map[string]any{"id_type": "fqdn", "id_value": "a.b", "bgp_asn": 65000}, "bgp_asn may only"},
 		{"ca ok", map[string]any{"id_value": "10.0.0.1", "ca_certificate": map[string]any{"content": pki.CA}}, ""},
 		{"ca not pem", map[string]any{"id_value": "10.0.0.1", "ca_certificate": map[string]any{"content": "******"}}, "PEM"},
-		{"ca not CA", map[string]any{"id_value": "10.0.0.1", "ca_certificate": map[string]any{"content": pki.Leaf}}, "CA certificate"},
+		{"ca not CA", map[string]any{"id_value": "10.0.0.1", "ca_certificate": map[string]any{"content": pki.Leaf}}, "must be a GM CA certificate"},
+		{"ca not GM", map[string]any{"id_value": "10.0.0.1", "ca_certificate": map[string]any{"content": ecdsaCA}}, "is not a GM (SM2) certificate"},
 		{"ca too long", map[string]any{"id_value": "10.0.0.1", "ca_certificate": map[string]any{"content": strings.Repeat("a", 8193)}}, "8192"},
 		{"tags 20 ok", map[string]any{"id_value": "10.0.0.1", "tags": tags[:20]}, ""},
 		{"tags 21", map[string]any{"id_value": "10.0.0.1", "tags": tags}, "tags"},

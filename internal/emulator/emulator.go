@@ -67,6 +67,11 @@ type Options struct {
 	// Quotas overrides the default quota per kind (vpn_gateway, customer_gateway, vpn_connection).
 	Quotas map[string]int
 
+	// Zones overrides the availability zones of a flavor, by the key of the
+	// availability-zones answer (basic, professional1, gm, ...). Unset
+	// flavors have the region's zones a, b, c (vpc) and a, b (er).
+	Zones map[string]ZoneLists
+
 	// Now overrides the clock (tests).
 	Now func() time.Time
 	// Logger receives one line per request when non-nil.

@@ -1,10 +1,7 @@
 package emulator
 
 import (
-	"crypto/ecdsa"
-	"crypto/x509"
 	"encoding/json"
-	"encoding/pem"
 	"net/http"
 	"strings"
 	"testing"
@@ -35,9 +32,9 @@ func TestReferenceExamples_accepted(t *testing.T) {
 			`"10.***.***.21"`, `"10.12.13.21"`, // customer gateway address mask
 			`"******"`, q(pki.CA), // ca_certificate.content mask
 			`"-----BEGIN CERTIFICATE-----******-----END CERTIFICATE-----"`, q(pki.Leaf) + "/*sign*/",
-			`"-----BEGIN EC PRIVATE KEY-----*******-----END EC PRIVATE KEY-----"`, q(sec1(t, pki.LeafKey)) + "/*signkey*/",
+			`"-----BEGIN EC PRIVATE KEY-----*******-----END EC PRIVATE KEY-----"`, q(pki.LeafKey) + "/*signkey*/",
 			`"-----BEGIN CERTIFICATE-----*******-----END CERTIFICATE-----"`, q(pki.Leaf2),
-			`"-----BEGIN EC PRIVATE KEY-----******-----END EC PRIVATE KEY-----"`, q(sec1(t, pki.Leaf2Key)),
+			`"-----BEGIN EC PRIVATE KEY-----******-----END EC PRIVATE KEY-----"`, q(pki.Leaf2Key),
 		}
 		for demo, actual := range ids {
 			pairs = append(pairs, demo, actual)
@@ -266,27 +263,4 @@ func TestReferenceExamples_accepted(t *testing.T) {
 			"flavor": "Basic"
 		}
 	}`)
-}
-
-// sec1 re-encodes a PKCS#8 EC private key PEM as "EC PRIVATE KEY" (SEC 1),
-// the form of the reference's certificate examples.
-func sec1(t *testing.T, pkcs8PEM string) string {
-	t.Helper()
-	block, _ := pem.Decode([]byte(pkcs8PEM))
-	if block == nil {
-		t.Fatal("not PEM")
-	}
-	k, err := x509.ParsePKCS8PrivateKey(block.Bytes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ec, ok := k.(*ecdsa.PrivateKey)
-	if !ok {
-		t.Fatalf("%T is not an EC key", k)
-	}
-	der, err := x509.MarshalECPrivateKey(ec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: der}))
 }

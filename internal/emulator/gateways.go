@@ -244,7 +244,8 @@ func (e *Emulator) settleGateways(now time.Time) bool {
 			g.Status = statusActive
 			g.Activated = true
 			if len(g.AvailabilityZoneIDs) == 0 {
-				g.AvailabilityZoneIDs = e.zonesFor(g.AttachmentType)[:2]
+				zones := e.zonesFor(g.Flavor, g.AttachmentType)
+				g.AvailabilityZoneIDs = slices.Clone(zones[:min(2, len(zones))])
 			}
 			g.UpdatedAt = now
 			changed = true
@@ -262,6 +263,11 @@ func (e *Emulator) settleGateways(now time.Time) bool {
 
 // removeGateway drops a gateway with its tags and certificate. Called with e.mu held.
 func (e *Emulator) removeGateway(id string) {
+	for _, c := range e.st.Connections {
+		if c.VgwID == id {
+			e.removeConnection(c)
+		}
+	}
 	delete(e.st.Gateways, id)
 	delete(e.st.Certificates, id)
 	e.deleteTags(id)
@@ -436,9 +442,9 @@ func (e *Emulator) deleteGateway(r *request) (int, any) {
 	if g.Status != statusActive && g.Status != statusFault {
 		return r.notReady(typeGateway, g.ID, g.Status)
 	}
-	if n, _ := e.gatewayUsage(g.ID); n > 0 {
-		return r.invalid("vpn gateway %s has connection (%d), delete them first", g.ID, n)
-	}
+	// No source says a gateway with connections cannot be deleted (the
+	// reference's delete section states no constraint; NOTES.md gives the
+	// rule for customer gateways only): its connections go with it (removeGateway).
 	g.Status = statusPendingDelete
 	g.DueAt = e.now().Add(e.delay(KindGateway))
 	e.changed()
@@ -538,9 +544,6 @@ func (e *Emulator) buildGateway(c *gatewayCreate) (*gatewayRecord, string) {
 			}
 		}
 	}
-	if g.Flavor == apispec.FlavorGM && g.IPVersion == "ipv6" {
-		return nil, "ip_version ipv6 is not supported by flavor GM"
-	}
 
 	// Attachment: vpc needs vpc_id, connect_subnet and local_subnets; er needs er_id.
 	switch g.AttachmentType {
@@ -601,14 +604,19 @@ func (e *Emulator) buildGateway(c *gatewayCreate) (*gatewayRecord, string) {
 		}
 	}
 
-	// Availability zones: exactly two distinct zones of the flavor's list, or none.
+	// Availability zones (reference 4.1.1.1, availability_zone_ids): two
+	// distinct zones of the flavor's list when it has two or more, one when it
+	// has one, or none (the service chooses); no gateway when it has none.
+	zones := e.zonesFor(g.Flavor, g.AttachmentType)
+	if len(zones) == 0 {
+		return nil, fmt.Sprintf("flavor %s with attachment %s has no availability zone: no vpn gateway can be created", g.Flavor, g.AttachmentType)
+	}
 	if c.AvailabilityZoneIDs != nil {
-		zones := e.zonesFor(g.AttachmentType)
 		azs := *c.AvailabilityZoneIDs
-		if len(azs) != 2 {
-			return nil, fmt.Sprintf("availability_zone_ids must list exactly 2 zones (flavor %s supports %d), got %d", g.Flavor, len(zones), len(azs))
+		if want := min(2, len(zones)); len(azs) != want {
+			return nil, fmt.Sprintf("availability_zone_ids must list exactly %d zones (flavor %s supports %d), got %d", want, g.Flavor, len(zones), len(azs))
 		}
-		if azs[0] == azs[1] {
+		if len(azs) == 2 && azs[0] == azs[1] {
 			return nil, fmt.Sprintf("availability_zone_ids lists %q twice", azs[0])
 		}
 		for _, z := range azs {
@@ -878,9 +886,6 @@ func (e *Emulator) updateGateway(r *request) (int, any) {
 	}
 	var pt *wirePolicyTemplate
 	if u.PolicyTemplate != nil {
-		if g.Flavor == apispec.FlavorGM {
-			return r.invalid("policy_template is not supported by flavor GM")
-		}
 		if pt, msg = mergePolicyTemplate(g.PolicyTemplate, u.PolicyTemplate); msg != "" {
 			return r.invalid("%s", msg)
 		}
@@ -1031,12 +1036,10 @@ func (e *Emulator) updateGatewaySpec(r *request) (int, any) {
 		return r.invalid("flavor %v", err)
 	}
 	for i, p := range []*eipRecord{g.EIP1, g.EIP2} {
+		// Source: reference 4.1.1.1 bandwidth_size (apispec.MaxBandwidth).
 		if p != nil && p.IsNew && p.ShareType == "" && p.BandwidthSize > apispec.MaxBandwidth(flavor) {
 			return r.invalid("flavor %s allows at most %d Mbit/s, eip%d has %d", flavor, apispec.MaxBandwidth(flavor), i+1, p.BandwidthSize)
 		}
-	}
-	if n, _ := e.gatewayUsage(g.ID); n > apispec.ConnectionNumber(flavor) {
-		return r.invalid("flavor %s allows %d connections, the gateway has %d", flavor, apispec.ConnectionNumber(flavor), n)
 	}
 	g.Flavor = flavor
 	g.Status = statusPendingUpdate
@@ -1049,23 +1052,35 @@ func (e *Emulator) updateGatewaySpec(r *request) (int, any) {
 
 // zonesFor lists the zones a gateway may use with an attachment type (the
 // same for every flavor).
-func (e *Emulator) zonesFor(attachment string) []string {
-	z := func(s string) string { return e.opts.Region + s }
+func (e *Emulator) zonesFor(flavor, attachment string) []string {
+	lists := e.zoneLists(apispec.AvailabilityZoneKey(flavor))
 	if attachment == "er" {
-		return []string{z("a"), z("b")}
+		return lists.ER
 	}
-	return []string{z("a"), z("b"), z("c")}
+	return lists.VPC
 }
 
-type wireZones struct {
+// ZoneLists are the availability zones of one flavor, per attachment type
+// (VpnGatewayAvailabilityZones).
+type ZoneLists struct {
 	VPC []string `json:"vpc"`
 	ER  []string `json:"er"`
 }
 
+// zoneLists returns Options.Zones[key] when set, else the region's zones a,
+// b, c (vpc) and a, b (er).
+func (e *Emulator) zoneLists(key string) ZoneLists {
+	if z, ok := e.opts.Zones[key]; ok {
+		return z
+	}
+	z := func(s string) string { return e.opts.Region + s }
+	return ZoneLists{VPC: []string{z("a"), z("b"), z("c")}, ER: []string{z("a"), z("b")}}
+}
+
 func (e *Emulator) availabilityZones(r *request) (int, any) {
-	out := map[string]wireZones{}
+	out := map[string]ZoneLists{}
 	for _, k := range apispec.AvailabilityZoneKeys {
-		out[k] = wireZones{VPC: e.zonesFor("vpc"), ER: e.zonesFor("er")}
+		out[k] = e.zoneLists(k)
 	}
 	return http.StatusOK, map[string]any{"availability_zones": out}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -263,7 +264,7 @@ func TestGateway_createValidation(t *testing.T) {
 		{"existing eip takes no type", gwBody(), set(gwBody(), "eip1", map[string]any{"id": testEIP1, "type": "5_bgp"}), "eip1.type must not be set together with eip1.id"},
 		{"eip type length", set(gwBody(), "eip1.type", strings.Repeat("t", 36)), set(gwBody(), "eip1.type", strings.Repeat("t", 37)), "eip1.type must be 1-36"},
 		{"new eip needs bandwidth_size", gwBody(), set(gwBody(), "eip1.bandwidth_size", del), "eip1.bandwidth_size is required"},
-		{"bandwidth Basic 100", set(set(gwBody(), "flavor", "Basic"), "eip1.bandwidth_size", 100), set(set(gwBody(), "flavor", "Basic"), "eip1.bandwidth_size", 101), "at most 100 for flavor Basic"},
+		{"bandwidth Basic 1000", set(set(gwBody(), "flavor", "Basic"), "eip1.bandwidth_size", 1000), set(set(gwBody(), "flavor", "Basic"), "eip1.bandwidth_size", 1001), "must be between 1 and 1000"},
 		{"bandwidth Professional1 300", set(gwBody(), "eip1.bandwidth_size", 300), set(gwBody(), "eip1.bandwidth_size", 301), "at most 300 for flavor Professional1"},
 		{"bandwidth Professional2 1000", set(set(gwBody(), "flavor", "Professional2"), "eip1.bandwidth_size", 1000), set(set(gwBody(), "flavor", "Professional2"), "eip1.bandwidth_size", 1001), "must be between 1 and 1000"},
 		{"bandwidth GM 500", set(set(gwBody(), "flavor", "GM"), "eip2.bandwidth_size", 500), set(set(gwBody(), "flavor", "GM"), "eip2.bandwidth_size", 501), "at most 500 for flavor GM"},
@@ -271,7 +272,6 @@ func TestGateway_createValidation(t *testing.T) {
 		{"bandwidth_name", set(gwBody(), "eip1.bandwidth_name", "bw-1"), set(gwBody(), "eip1.bandwidth_name", "bw 1"), "eip1.bandwidth_name contains"},
 		{"charge_mode", set(gwBody(), "eip1.charge_mode", "traffic"), set(gwBody(), "eip1.charge_mode", "free"), "eip1.charge_mode must be one of"},
 		{"shared bandwidth", set(set(gwBody(), "eip1.bandwidth_size", del), "eip1.bandwidth_id", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"), set(gwBody(), "eip1.bandwidth_id", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"), "must not be set with eip1.bandwidth_id"},
-		{"GM without ipv6", set(gwBody(), "flavor", "GM"), set(set(set(set(gwBody(), "flavor", "GM"), "ip_version", "ipv6"), "local_subnets", del), "local_subnets_v6", []any{"2001:db8::/64"}), "not supported by flavor GM"},
 		{"local_subnets_v6 only ipv6", gwBody(), set(gwBody(), "local_subnets_v6", []any{"2001:db8::/64"}), "local_subnets_v6 must not be set when ip_version is ipv4"},
 		{"availability zones", set(gwBody(), "availability_zone_ids", []any{"r1a", "r1c"}), set(gwBody(), "availability_zone_ids", []any{"r1a", "r1z"}), "\"r1z\" is not a zone"},
 		{"availability zones count", set(gwBody(), "availability_zone_ids", []any{"r1b", "r1c"}), set(gwBody(), "availability_zone_ids", []any{"r1a"}), "exactly 2 zones"},
@@ -365,7 +365,6 @@ func TestGateway_updateValidation(t *testing.T) {
 	id := createGW(t, srv, e, set(set(gwBody(), "eip1", map[string]any{"id": testEIP1}), "eip2", map[string]any{"id": testEIP2}))
 	erID := createGW(t, srv, e, set(set(erBody(), "eip1", map[string]any{"type": "5_bgp", "bandwidth_size": 5}), "eip2", map[string]any{"type": "5_bgp", "bandwidth_size": 5}))
 	privID := createGW(t, srv, e, privBody())
-	gmID := createGW(t, srv, e, set(gwBody(), "flavor", "GM"))
 	getGW(t, srv, e, id) // settle
 	put := func(gwID string, u map[string]any) (int, map[string]any) {
 		return signedDo(t, srv, e, "PUT", projectPath(e, "/vpn-gateways/"+gwID), wrap(u))
@@ -391,7 +390,6 @@ func TestGateway_updateValidation(t *testing.T) {
 		{"ike lifetime", id, map[string]any{"policy_template": map[string]any{"ike_policy": map[string]any{"lifetime_seconds": 60}}}, map[string]any{"policy_template": map[string]any{"ike_policy": map[string]any{"lifetime_seconds": 59}}}, "lifetime_seconds must be between 60 and 604800"},
 		{"ipsec lifetime", id, map[string]any{"policy_template": map[string]any{"ipsec_policy": map[string]any{"lifetime_seconds": 30}}}, map[string]any{"policy_template": map[string]any{"ipsec_policy": map[string]any{"lifetime_seconds": 604801}}}, "lifetime_seconds must be between 30 and 604800"},
 		{"ipsec pfs", id, map[string]any{"policy_template": map[string]any{"ipsec_policy": map[string]any{"pfs": "disable"}}}, map[string]any{"policy_template": map[string]any{"ipsec_policy": map[string]any{"pfs": "group1"}}}, "pfs must be one of"},
-		{"GM policy", gmID, map[string]any{"name": "gm1"}, map[string]any{"policy_template": map[string]any{"ipsec_policy": map[string]any{"pfs": "group14"}}}, "not supported by flavor GM"},
 	}
 	for _, c := range cases {
 		t.Run(c.rule, func(t *testing.T) {
@@ -504,7 +502,7 @@ func TestGateway_availabilityZones(t *testing.T) {
 	}
 }
 
-func TestGateway_connectionsBlockDelete(t *testing.T) {
+func TestGateway_deleteTakesConnections(t *testing.T) {
 	e, srv := newTestServer(t, Options{})
 	id := createGW(t, srv, e, gwBody())
 	getGW(t, srv, e, id)
@@ -522,16 +520,36 @@ func TestGateway_connectionsBlockDelete(t *testing.T) {
 	if g["used_connection_number"] != 3.0 || g["used_connection_group"] != 2.0 {
 		t.Fatalf("usage %v %v", g["used_connection_number"], g["used_connection_group"])
 	}
+	e.mu.Lock()
+	e.st.Monitors["m1"] = &monitorRecord{ID: "m1", ConnectionID: "c1"}
+	e.mu.Unlock()
+	// No source forbids deleting a gateway that has connections (item 8 of
+	// issue 14): they go with it, monitors included.
 	st, body := signedDo(t, srv, e, "DELETE", projectPath(e, "/vpn-gateways/"+id), nil)
-	mustStatus(t, st, http.StatusBadRequest, body)
-	mustCode(t, body, "VPN.0001", "has connection")
-	for _, c := range []string{"c1", "c2", "c3"} {
-		if !e.DeleteResource(KindConnection, c) {
-			t.Fatalf("DeleteResource %s", c)
-		}
-	}
-	st, body = signedDo(t, srv, e, "DELETE", projectPath(e, "/vpn-gateways/"+id), nil)
 	mustStatus(t, st, http.StatusNoContent, body)
+	st, body = signedDo(t, srv, e, "GET", projectPath(e, "/vpn-gateways/"+id), nil)
+	mustStatus(t, st, http.StatusNotFound, body)
+	if r := e.Resources(); len(r[KindConnection]) != 0 || len(r[KindMonitor]) != 0 {
+		t.Fatalf("left after the gateway: %v", r)
+	}
+}
+
+// TestGateway_unsourcedRulesDropped: rules no source states are not
+// enforced (issue 14 item 8): a GM gateway takes a policy_template update,
+// and a Basic gateway reports 200 connections.
+func TestGateway_unsourcedRulesDropped(t *testing.T) {
+	e, srv := newTestServer(t, Options{})
+	gm := createGW(t, srv, e, set(gwBody(), "flavor", "GM"))
+	getGW(t, srv, e, gm)
+	st, body := signedDo(t, srv, e, "PUT", projectPath(e, "/vpn-gateways/"+gm),
+		wrap(map[string]any{"policy_template": map[string]any{"ipsec_policy": map[string]any{"pfs": "group14"}}}))
+	mustStatus(t, st, http.StatusOK, body)
+	// Nor does one refuse IPv6 on GM (ip_version is the SDK's, for every flavor).
+	createGW(t, srv, e, set(set(set(set(gwBody(), "flavor", "GM"), "ip_version", "ipv6"), "local_subnets", del), "local_subnets_v6", []any{"2001:db8::/64"}))
+	basic := createGW(t, srv, e, set(gwBody(), "flavor", "Basic"))
+	if n := getGW(t, srv, e, basic)["connection_number"]; n != 200.0 {
+		t.Errorf("Basic connection_number %v", n)
+	}
 }
 
 func TestGateway_hooks(t *testing.T) {
@@ -611,3 +629,45 @@ func TestGateway_erAttachment(t *testing.T) {
 		t.Fatalf("er gateway returns local_subnets")
 	}
 }
+
+// TestGateway_availabilityZoneCount: a flavor with one zone takes one zone
+// (reference 4.1.1.1: "支持一个可用区时填写一个") and gets that one when none
+// is given; a flavor with none cannot be created; two or more take two.
+func TestGateway_availabilityZoneCount(t *testing.T) {
+	e, srv := newTestServer(t, Options{Region: "r1", Zones: map[string]ZoneLists{
+		"gm":    {VPC: []string{"r1c"}, ER: []string{}},
+		"basic": {VPC: []string{}},
+	}})
+	gm := func(azs ...any) map[string]any {
+		b := set(gwBody(), "flavor", "GM")
+		if azs != nil {
+			b = set(b, "availability_zone_ids", azs)
+		}
+		return b
+	}
+	id := createGW(t, srv, e, gm("r1c"))
+	if got := getGW(t, srv, e, id)["availability_zone_ids"]; !reflect.DeepEqual(got, []any{"r1c"}) {
+		t.Errorf("one zone given: %v", got)
+	}
+	id = createGW(t, srv, e, gm())
+	if got := getGW(t, srv, e, id)["availability_zone_ids"]; !reflect.DeepEqual(got, []any{"r1c"}) {
+		t.Errorf("none given: %v, want the only zone", got)
+	}
+	for body, msg := range map[*map[string]any]string{
+		ptr(gm("r1c", "r1a")):                 "must list exactly 1 zones (flavor GM supports 1), got 2",
+		ptr(gm("r1a")):                        `"r1a" is not a zone of flavor GM`,
+		ptr(set(gwBody(), "flavor", "Basic")): "flavor Basic with attachment vpc has no availability zone",
+		ptr(set(gwBody(), "availability_zone_ids", []any{"r1a"})): "must list exactly 2 zones (flavor Professional1 supports 3), got 1",
+	} {
+		st, b := signedDo(t, srv, e, "POST", projectPath(e, "/vpn-gateways"), wrap(*body))
+		mustStatus(t, st, http.StatusBadRequest, b)
+		mustCode(t, b, "VPN.0001", msg)
+	}
+	st, b := signedDo(t, srv, e, "GET", projectPath(e, "/vpn-gateways/availability-zones"), nil)
+	mustStatus(t, st, http.StatusOK, b)
+	if vpc := obj(t, obj(t, b, "availability_zones"), "gm")["vpc"]; !reflect.DeepEqual(vpc, []any{"r1c"}) {
+		t.Errorf("availability-zones gm.vpc %v", vpc)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -28,7 +28,7 @@ func TestWire_typesMatchReference(t *testing.T) {
 		{"gatewayUpdate", reflect.TypeFor[gatewayUpdate](), "UpdateVgwRequestBodyContent", all},
 		{"gatewaySpec", reflect.TypeFor[gatewaySpec](), "UpdateVgwSpecificationRequestBodyContent", all},
 		{"wireGateway", reflect.TypeFor[wireGateway](), "ResponseVpnGateway", all},
-		{"wireZones", reflect.TypeFor[wireZones](), "VpnGatewayAvailabilityZones", all},
+		{"ZoneLists", reflect.TypeFor[ZoneLists](), "VpnGatewayAvailabilityZones", all},
 		{"certRequestBody", reflect.TypeFor[certRequestBody](), "CreateVpnGatewayCertificateRequestBody", all},
 		{"certEnvelope", reflect.TypeFor[certEnvelope](), "VpnGatewayCertificateResponseBody", all},
 		{"cgwRequestBody", reflect.TypeFor[cgwRequestBody](), "CreateCgwRequestBody", all},

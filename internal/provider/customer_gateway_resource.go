@@ -144,7 +144,7 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 						Sensitive:  true,
 						CustomType: pemType{},
 						MarkdownDescription: "The CA certificate in PEM format (`-----BEGIN CERTIFICATE-----`), at most 8192 " +
-							"characters. It is checked at plan time; differences in line endings or surrounding whitespace " +
+							"characters: a GM CA certificate (SM2 key, signed `SM3WITHSM2`), as the service requires. It is checked at plan time; differences in line endings or surrounding whitespace " +
 							"never show as a change. The service never returns it, so after an import it is unknown to " +
 							"Terraform and the first apply sends it again (an in-place update).",
 						Validators:    []validator.String{pemCACertificateValidator()},
@@ -152,7 +152,7 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 					},
 					"id":                  computedString("ID of the certificate, assigned by the service."),
 					"serial_number":       computedString("Serial number of the certificate, as reported by the service."),
-					"signature_algorithm": computedString("Signature algorithm of the certificate, such as `SHA256WITHRSA` or `SM3WITHSM2`."),
+					"signature_algorithm": computedString("Signature algorithm of the certificate, as reported by the service (`SM3WITHSM2`)."),
 					"issuer":              computedString("Issuer of the certificate, as reported by the service."),
 					"subject":             computedString("Subject of the certificate, as reported by the service."),
 					"expire_time":         computedString("Expiry time of the certificate (UTC), as reported by the service."),

@@ -3,14 +3,8 @@ package provider
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/pem"
 	"fmt"
-	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -458,6 +452,7 @@ func TestAccCustomerGateway_validation(t *testing.T) {
 		manyTags = append(manyTags, fmt.Sprintf("k%02d = \"v\"", i))
 	}
 	notCA := newTestCgwCert(t, "Leaf", false)
+	ecdsaCA := newTestECDSACert(t, "ECDSA Root", true)
 	cases := []struct {
 		name string
 		body []string
@@ -477,6 +472,8 @@ func TestAccCustomerGateway_validation(t *testing.T) {
 		{"private key PEM", []string{`id_value = "203.0.113.60"`, `ca_certificate = { content = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n" }`}, `(?s)Invalid CA Certificate.*not a CERTIFICATE`},
 		{"garbage DER", []string{`id_value = "203.0.113.60"`, `ca_certificate = { content = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n" }`}, `(?s)Invalid CA Certificate.*DER`},
 		{"not a CA", []string{`id_value = "203.0.113.60"`, fmt.Sprintf("ca_certificate = { content = %q }", notCA.PEM)}, `(?s)Invalid CA Certificate.*not a CA certificate`},
+		{"not GM", []string{`id_value = "203.0.113.60"`, fmt.Sprintf("ca_certificate = { content = %q }", ecdsaCA.PEM)},
+			`(?s)Not A GM Certificate.*certificate in ca_certificate.content \(subject.*not a GM \(SM2\)\s+certificate.*ECDSA P-256`},
 	}
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
@@ -536,21 +533,10 @@ func TestCgwPEMEquivalent(t *testing.T) {
 
 func TestCgwPEMValidator(t *testing.T) {
 	t.Parallel()
-	expired := func() string {
-		key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-		tmpl := &x509.Certificate{
-			SerialNumber: big.NewInt(7), Subject: pkix.Name{CommonName: "Old"},
-			NotBefore: time.Now().Add(-48 * time.Hour), NotAfter: time.Now().Add(-24 * time.Hour),
-			IsCA: true, BasicConstraintsValid: true,
-		}
-		der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
-	}()
-	// A well-formed DER SEQUENCE that crypto/x509 cannot parse (as with SM2 certificates).
-	opaque := string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: []byte{0x30, 0x03, 0x02, 0x01, 0x01}}))
+	expired := newTestCgwCert(t, "Old", true, time.Now().Add(-48*time.Hour), time.Now().Add(-24*time.Hour)).PEM
+	// A well-formed DER SEQUENCE that is no certificate.
+	notCert := string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: []byte{0x30, 0x03, 0x02, 0x01, 0x01}}))
+	ecdsaCA := newTestECDSACert(t, "ECDSA CA", true).PEM
 	cases := []struct {
 		name          string
 		value         string
@@ -559,7 +545,8 @@ func TestCgwPEMValidator(t *testing.T) {
 		{"ca", newTestCgwCert(t, "CA", true).PEM, false, false},
 		{"leaf", newTestCgwCert(t, "Leaf", false).PEM, true, false},
 		{"expired", expired, false, true},
-		{"opaque", opaque, false, false},
+		{"not a certificate", notCert, true, false},
+		{"ECDSA CA (not GM)", ecdsaCA, true, false},
 		{"empty", "", true, false},
 		{"too long", strings.Repeat("x", 8193), true, false},
 		{"text", "hello", true, false},
@@ -595,6 +582,8 @@ func TestAccCustomerGateway_examples(t *testing.T) {
 			ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 			ConfigDirectory:          config.StaticDirectory(dir),
 			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("huaweicloudvpn_customer_gateway.with_ca", tfjsonpath.New("ca_certificate").AtMapKey("id"),
+					knownvalue.StringRegexp(regexp.MustCompile(`^[0-9a-f-]{36}$`))),
 				statecheck.ExpectKnownValue("huaweicloudvpn_customer_gateway.with_ca", tfjsonpath.New("ca_certificate").AtMapKey("serial_number"),
 					knownvalue.StringExact(ca.Serial)),
 			},

@@ -134,6 +134,8 @@ var (
 	opListAvailabilityZones = operation{action: "list VPN gateway availability zones", summary: "Unable to read VPN gateway availability zones"}
 	opReadQuotas            = operation{action: "read VPN quotas"}
 	opListProjectTags       = operation{action: "list project tags"}
+	opFilterResources       = operation{action: "filter resource instances by tags"}
+	opCountResources        = operation{action: "count resource instances by tags"}
 	opReadGatewayOfConn     = operation{action: "read the VPN gateway of the VPN connection"}
 	opReadGatewayOfCert     = operation{action: "read the VPN gateway of the certificate"}
 	opCreateCustomerGateway = operation{action: "create the customer gateway"}

@@ -10,11 +10,6 @@ import (
 	"bytes"
 	"context"
 	"crypto"
-	"crypto/ecdsa"
-	"crypto/ed25519"
-	"crypto/rsa"
-	"crypto/x509"
-	"encoding/asn1"
 	"encoding/pem"
 	"fmt"
 	"math/big"
@@ -27,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/gmcert"
 )
 
 // pemType is the type of PEM attributes (ca_certificate.content of the
@@ -145,26 +141,12 @@ func pemDecodeFirst(s string) (block *pem.Block, rest []byte) {
 	return pem.Decode([]byte(pemNormalizeText(s)))
 }
 
-// parseCertificatePEM decodes the first PEM block of s, which must be a
-// CERTIFICATE holding one DER structure. It returns the parsed certificate,
-// or nil when the DER is well formed but crypto/x509 cannot parse it (SM2
-// certificates of GM gateways), or a reason why s is not a certificate.
-func parseCertificatePEM(s string) (*x509.Certificate, string) {
-	block, _ := pemDecodeFirst(s)
-	if block == nil {
-		return nil, "The content is not PEM: expected a block starting with -----BEGIN CERTIFICATE-----."
-	}
-	if block.Type != "CERTIFICATE" {
-		return nil, fmt.Sprintf("The PEM block is a %q, not a CERTIFICATE.", block.Type)
-	}
-	var raw asn1.RawValue
-	rest, err := asn1.Unmarshal(block.Bytes, &raw)
-	if err != nil || len(rest) != 0 || raw.Tag != asn1.TagSequence {
-		return nil, "The PEM CERTIFICATE block does not hold a DER-encoded certificate."
-	}
-	cert, err := x509.ParseCertificate(block.Bytes)
+// parseCertificatePEM parses the first PEM block of s, which must be a
+// CERTIFICATE (GM or not), or says why s is not a certificate.
+func parseCertificatePEM(s string) (*gmcert.Certificate, string) {
+	cert, err := gmcert.ParseCertificate(s)
 	if err != nil {
-		return nil, ""
+		return nil, fmt.Sprintf("The content %s.", err)
 	}
 	return cert, ""
 }
@@ -187,9 +169,9 @@ func certSerialDiffers(pemText types.String, serial string) bool {
 	return true
 }
 
-// parseKnownCertificate parses the first certificate of a known value; nil when
-// the value is null, unknown, not PEM, or a certificate Go cannot parse (SM2).
-func parseKnownCertificate(v types.String) *x509.Certificate {
+// parseKnownCertificate parses the first certificate of a known value; nil
+// when the value is null, unknown or not a certificate.
+func parseKnownCertificate(v types.String) *gmcert.Certificate {
 	if !known(v) {
 		return nil
 	}
@@ -197,18 +179,18 @@ func parseKnownCertificate(v types.String) *x509.Certificate {
 	return cert
 }
 
-// parseCertificateChain parses every certificate of the chain Go can read.
-func parseCertificateChain(v pemValue) []*x509.Certificate {
+// parseCertificateChain parses every certificate of the chain.
+func parseCertificateChain(v pemValue) []*gmcert.Certificate {
 	if !known(v) {
 		return nil
 	}
 	blocks, _ := pemBlocks(v.ValueString())
-	var out []*x509.Certificate
+	var out []*gmcert.Certificate
 	for _, b := range blocks {
 		if b.Type != "CERTIFICATE" {
 			continue
 		}
-		if c, err := x509.ParseCertificate(b.Bytes); err == nil {
+		if c, err := gmcert.ParseCertificate(string(pem.EncodeToMemory(b))); err == nil {
 			out = append(out, c)
 		}
 	}
@@ -216,47 +198,29 @@ func parseCertificateChain(v pemValue) []*x509.Certificate {
 }
 
 // certIssuedByAny reports whether cert is signed by one of chain.
-func certIssuedByAny(cert *x509.Certificate, chain []*x509.Certificate) bool {
+func certIssuedByAny(cert *gmcert.Certificate, chain []*gmcert.Certificate) bool {
 	for _, ca := range chain {
-		if cert.CheckSignatureFrom(ca) == nil {
+		if gmcert.CheckIssued(cert, ca) == nil {
 			return true
 		}
 	}
 	return false
 }
 
-// parsePrivateKeyPEM parses a PEM private key (PKCS#8, SEC 1 or PKCS#1); nil
-// when it cannot (not PEM, or an SM2 key Go cannot read).
+// parsePrivateKeyPEM parses a PEM private key (PKCS#8, SEC 1 or PKCS#1, SM2
+// or not); nil when it cannot.
 func parsePrivateKeyPEM(s string) crypto.Signer {
-	block, _ := pemDecodeFirst(s)
-	if block == nil {
+	k, err := gmcert.ParsePrivateKey(s)
+	if err != nil {
 		return nil
 	}
-	if k, err := x509.ParsePKCS8PrivateKey(block.Bytes); err == nil {
-		if signer, ok := k.(crypto.Signer); ok {
-			return signer
-		}
-	}
-	if k, err := x509.ParseECPrivateKey(block.Bytes); err == nil {
-		return k
-	}
-	if k, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
-		return k
-	}
-	return nil
+	return k
 }
 
 // privateKeyMatches reports whether key is the private half of the
-// certificate's public key (true for key types it cannot compare).
-func privateKeyMatches(cert *x509.Certificate, key crypto.Signer) bool {
-	type equaler interface{ Equal(crypto.PublicKey) bool }
-	switch pub := key.Public().(type) {
-	case *ecdsa.PublicKey, *rsa.PublicKey, ed25519.PublicKey:
-		if eq, ok := pub.(equaler); ok {
-			return eq.Equal(cert.PublicKey)
-		}
-	}
-	return true
+// certificate's public key.
+func privateKeyMatches(cert *gmcert.Certificate, key crypto.Signer) bool {
+	return gmcert.KeyMatches(cert, key)
 }
 
 // privateKeyProblem says why s is not a usable private key ("" when it is).
@@ -275,9 +239,8 @@ func privateKeyProblem(s string) string {
 	case len(strings.TrimSpace(string(rest))) != 0:
 		return "The value holds more than one PEM block; give only the private key."
 	}
-	var raw asn1.RawValue
-	if r, err := asn1.Unmarshal(block.Bytes, &raw); err != nil || len(r) != 0 || raw.Tag != asn1.TagSequence {
-		return "The PEM private key block does not hold a DER-encoded key."
+	if _, err := gmcert.ParsePrivateKey(s); err != nil {
+		return fmt.Sprintf("The value %s.", err)
 	}
 	return ""
 }

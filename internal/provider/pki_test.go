@@ -1,8 +1,9 @@
 package provider
 
 // Generated keys and certificates for the tests of the customer gateway's CA
-// certificate, the VPN gateway certificate and GM connections. Nothing is
-// written to disk.
+// certificate, the VPN gateway certificate and GM connections: GM (SM2 with
+// SM3WITHSM2) as the service requires, and ECDSA ones the provider must
+// refuse. Nothing is written to disk.
 
 import (
 	"crypto/ecdsa"
@@ -14,28 +15,20 @@ import (
 	"math/big"
 	"testing"
 	"time"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/gmcert/gmcerttest"
 )
 
-// testPKI is a generated CA (as for a VPN gateway certificate) with a signing and an encryption certificate
-// it issued, and their keys (PEM). Nothing is written to disk.
+// testPKI is a generated GM CA (as for a VPN gateway certificate) with a
+// signing and an encryption certificate it issued, and their keys (PEM).
 type testPKI struct {
 	CA, Sign, SignKey, Enc, EncKey  string
 	CASerial, SignSerial, EncSerial string
 }
 
-// testKey generates an ECDSA P-256 key.
-func testKey(t *testing.T) *ecdsa.PrivateKey {
-	t.Helper()
-	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatalf("generating key: %v", err)
-	}
-	return k
-}
-
-// testIssueCert creates a certificate for key, signed by parent/parentKey
-// (self-signed when parent is nil), and returns its PEM and serial.
-func testIssueCert(t *testing.T, cn string, isCA bool, key *ecdsa.PrivateKey, parent *x509.Certificate, parentKey *ecdsa.PrivateKey) (*x509.Certificate, string, string) {
+// testCertTemplate is a certificate template with a random serial, valid
+// from an hour ago for a year (or from notBefore to notAfter when given).
+func testCertTemplate(t *testing.T, cn string, isCA bool, validity ...time.Time) *x509.Certificate {
 	t.Helper()
 	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 62))
 	if err != nil {
@@ -50,43 +43,24 @@ func testIssueCert(t *testing.T, cn string, isCA bool, key *ecdsa.PrivateKey, pa
 		BasicConstraintsValid: true,
 		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment,
 	}
+	if len(validity) == 2 {
+		tmpl.NotBefore, tmpl.NotAfter = validity[0], validity[1]
+	}
 	if isCA {
 		tmpl.KeyUsage = x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature
 	}
-	if parent == nil {
-		parent, parentKey = tmpl, key
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, &key.PublicKey, parentKey)
-	if err != nil {
-		t.Fatalf("creating certificate: %v", err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatalf("parsing certificate: %v", err)
-	}
-	return cert, string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})), serial.String()
+	return tmpl
 }
 
-// testKeyPEM encodes key as SEC 1 ("EC PRIVATE KEY").
-func testKeyPEM(t *testing.T, key *ecdsa.PrivateKey) string {
-	t.Helper()
-	der, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		t.Fatalf("marshalling key: %v", err)
-	}
-	return string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: der}))
-}
-
-// newTestPKI generates a CA and two certificates it issued.
+// newTestPKI generates a GM CA and two GM certificates it issued.
 func newTestPKI(t *testing.T, name string) testPKI {
 	t.Helper()
-	caKey, signKey, encKey := testKey(t), testKey(t), testKey(t)
-	ca, caPEM, caSerial := testIssueCert(t, name+" CA", true, caKey, nil, nil)
-	_, signPEM, signSerial := testIssueCert(t, name+" sign", false, signKey, ca, caKey)
-	_, encPEM, encSerial := testIssueCert(t, name+" enc", false, encKey, ca, caKey)
+	ca := gmcerttest.Issue(t, testCertTemplate(t, name+" CA", true), nil)
+	sign := gmcerttest.Issue(t, testCertTemplate(t, name+" sign", false), &ca)
+	enc := gmcerttest.Issue(t, testCertTemplate(t, name+" enc", false), &ca)
 	return testPKI{
-		CA: caPEM, Sign: signPEM, SignKey: testKeyPEM(t, signKey), Enc: encPEM, EncKey: testKeyPEM(t, encKey),
-		CASerial: caSerial, SignSerial: signSerial, EncSerial: encSerial,
+		CA: ca.CertPEM, Sign: sign.CertPEM, SignKey: sign.KeyPEM, Enc: enc.CertPEM, EncKey: enc.KeyPEM,
+		CASerial: ca.Cert.SerialNumber.String(), SignSerial: sign.Cert.SerialNumber.String(), EncSerial: enc.Cert.SerialNumber.String(),
 	}
 }
 
@@ -96,10 +70,38 @@ type testCgwCert struct {
 	Serial string
 }
 
-// newTestCgwCert generates a self-signed ECDSA certificate; isCA sets the
-// CA basic constraint.
-func newTestCgwCert(t *testing.T, cn string, isCA bool) testCgwCert {
+// newTestCgwCert generates a self-signed GM certificate; isCA sets the CA
+// basic constraint. validity (notBefore, notAfter) is optional.
+func newTestCgwCert(t *testing.T, cn string, isCA bool, validity ...time.Time) testCgwCert {
 	t.Helper()
-	_, certPEM, serial := testIssueCert(t, cn, isCA, testKey(t), nil, nil)
-	return testCgwCert{PEM: certPEM, Serial: serial}
+	p := gmcerttest.Issue(t, testCertTemplate(t, cn, isCA, validity...), nil)
+	return testCgwCert{PEM: p.CertPEM, Serial: p.Cert.SerialNumber.String()}
+}
+
+// testECDSACert is a self-signed ECDSA P-256 certificate and its key (SEC 1):
+// well-formed, but not GM, so the service refuses it.
+type testECDSACert struct {
+	PEM, KeyPEM string
+}
+
+// newTestECDSACert generates a self-signed ECDSA P-256 certificate.
+func newTestECDSACert(t *testing.T, cn string, isCA bool) testECDSACert {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatalf("generating key: %v", err)
+	}
+	tmpl := testCertTemplate(t, cn, isCA)
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatalf("creating certificate: %v", err)
+	}
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		t.Fatalf("marshalling key: %v", err)
+	}
+	return testECDSACert{
+		PEM:    gmcerttest.CertPEM(der),
+		KeyPEM: string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER})),
+	}
 }

@@ -285,6 +285,7 @@ func (p *huaweicloudvpnProvider) DataSources(_ context.Context) []func() datasou
 		NewVPNConnectionsDataSource,
 		NewConnectionMonitorsDataSource,
 		NewTagsDataSource,
+		NewResourceInstancesDataSource,
 	}
 	return append(list, p.extraDataSources...)
 }

@@ -72,7 +72,20 @@ func modifyPlanTagsAll(ctx context.Context, defaultTags map[string]string, req r
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if n := len(tagsAll.Elements()); n > apispec.MaxTags {
+		resp.Diagnostics.AddAttributeError(path.Root("tags"), "Too Many Tags", mergedTagsDetail(len(tags.Elements()), len(defaultTags), n))
+		return
+	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), tagsAll)...)
+}
+
+// mergedTagsDetail explains a merged tag set over the service's limit
+// (reference 4.1.1.1 and 4.1.2.1: "最多填写20个"; the provider sends tags and
+// default_tags together).
+func mergedTagsDetail(own, defaults, merged int) string {
+	return fmt.Sprintf("The resource would carry %d tags: %d from tags merged with %d from the provider's "+
+		"default_tags (keys in both count once). The service allows at most %d tags on a resource. Remove tags "+
+		"from tags or from default_tags.tags.", merged, own, defaults, apispec.MaxTags)
 }
 
 // planTagsAll computes the planned tags_all from the planned tags.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -17,7 +18,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
@@ -423,5 +427,41 @@ func TestAccCustomerGateway_defaultTagsChange(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
 		Steps:                    steps,
+	})
+}
+
+// TestAccCustomerGateway_mergedTagsOver20 plans 12 own tags with 10 default
+// tags (one key shared): 21 distinct keys fail at plan, naming both sources,
+// before any request; 11 + 10 with two shared keys (19) plan.
+func TestAccCustomerGateway_mergedTagsOver20(t *testing.T) {
+	env := newTestEnv(t)
+	tagMap := func(prefix string, from, n int) string {
+		var kv []string
+		for i := from; i < from+n; i++ {
+			kv = append(kv, fmt.Sprintf("%s%02d = \"v\"", prefix, i))
+		}
+		return "{ " + strings.Join(kv, ", ") + " }"
+	}
+	cfg := func(own string) string {
+		return cgwConfig(env, []string{`default_tags {`, `  tags = ` + tagMap("k", 0, 10), `}`},
+			`name = "cgw-mt"`, `id_value = "203.0.113.62"`, `tags = `+own)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindCustomerGateway),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   env.Emu.ResetCounts,
+				Config:      cfg(tagMap("k", 9, 12)),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Too Many Tags.*carry 21 tags: 12 from tags merged with 10 from the\s+provider.s default_tags.*at most\s+20`),
+			},
+			{
+				Config: cfg(tagMap("k", 8, 11)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(cgwAddr, tfjsonpath.New("tags_all"), knownvalue.MapSizeExact(19)),
+				},
+			},
+		},
 	})
 }

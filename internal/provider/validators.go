@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/gmcert"
 )
 
 // stringCheck is a validator.String built from a check function of
@@ -268,9 +269,10 @@ func (privateKeyValidator) ValidateString(_ context.Context, req validator.Strin
 
 // pemCertificateValidator checks a PEM certificate at plan time: at most
 // apispec.CACertificateMaxLength (CA) or apispec.CertificateMaxLength (leaf)
-// characters, a PEM CERTIFICATE block holding a DER structure, and, when Go
-// can parse the certificate (it cannot parse SM2 ones), a CA certificate or
-// an end-entity one as asked. An expired certificate is a warning.
+// characters, a PEM CERTIFICATE block holding an X.509 certificate, a GM one
+// (SM2 key, SM3WITHSM2 signature: the service takes no other, reference
+// 4.1.1.8 and 4.1.2.1), and a CA certificate or an end-entity one as asked.
+// An expired certificate is a warning.
 type pemCertificateValidator struct {
 	// ca: a CA certificate (a customer gateway's, a gateway certificate's
 	// chain); otherwise a gateway's signing or encryption certificate.
@@ -318,10 +320,11 @@ func (v pemCertificateValidator) ValidateString(_ context.Context, req validator
 		resp.Diagnostics.AddAttributeError(req.Path, summary, reason)
 		return
 	}
-	if cert == nil {
-		return // a well-formed certificate Go cannot parse (SM2): the service decides
-	}
 	switch {
+	case !gmcert.IsGM(cert):
+		resp.Diagnostics.AddAttributeError(req.Path, "Not A GM Certificate",
+			fmt.Sprintf("The certificate in %s (subject %q) %s.", req.Path, cert.Subject.String(), gmcert.NotGMError(cert)))
+		return
 	case v.ca && !cert.IsCA:
 		resp.Diagnostics.AddAttributeError(req.Path, summary,
 			fmt.Sprintf("The certificate (subject %q) is not a CA certificate (its basic constraints do not say CA:TRUE).",

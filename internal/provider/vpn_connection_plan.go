@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
@@ -78,8 +79,10 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 				"Validating the configuration of a VPN connection: ikepolicy "+err.Error()+". This is a bug in the provider.")
 			return diags
 		}
+		// Left out, ike_version takes the gateway flavor's default (v1 on GM,
+		// v2 otherwise): vpnConnectionGatewayProblems checks that case.
 		version := ike["ike_version"]
-		if mode := ike["phase1_negotiation_mode"]; !mode.IsNull() && !version.IsUnknown() && version.ValueString() != apispec.IKEVersion1 {
+		if mode := ike["phase1_negotiation_mode"]; !mode.IsNull() && known(version) && version.ValueString() != apispec.IKEVersion1 {
 			diags.AddAttributeError(p.AtName("phase1_negotiation_mode"), "Invalid Attribute Combination",
 				"phase1_negotiation_mode applies only to IKEv1: set ike_version = \"v1\" or remove phase1_negotiation_mode.")
 		}
@@ -169,6 +172,14 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 	ikeP, ipsecP := path.Root("ikepolicy"), path.Root("ipsecpolicy")
 	checkEnum(config.IKEPolicy, "ike_version", ikeP, apispec.CheckIKEVersion)
 	checkEnum(config.IKEPolicy, "phase1_negotiation_mode", ikeP, apispec.CheckPhase1NegotiationMode)
+	if !config.IKEPolicy.IsNull() && !config.IKEPolicy.IsUnknown() && !gm {
+		version, _ := config.IKEPolicy.Attributes()["ike_version"].(types.String)
+		if mode, _ := config.IKEPolicy.Attributes()["phase1_negotiation_mode"].(types.String); version.IsNull() && known(mode) {
+			add(ikeP.AtName("phase1_negotiation_mode"), "Invalid Attribute Combination", "phase1_negotiation_mode applies "+
+				"only to IKEv1, and connections on VPN gateway %s (flavor %s) default to ike_version v2: set "+
+				"ike_version = \"v1\" or remove phase1_negotiation_mode.", gw.ID, orNone(gw.Flavor))
+		}
+	}
 	checkEnum(config.IKEPolicy, "authentication_algorithm", ikeP, apispec.CheckAuthenticationAlgorithm)
 	checkEnum(config.IKEPolicy, "encryption_algorithm", ikeP, apispec.CheckEncryptionAlgorithm)
 	checkEnum(config.IPsecPolicy, "authentication_algorithm", ipsecP, apispec.CheckAuthenticationAlgorithm)
@@ -263,6 +274,11 @@ func (r *vpnConnectionResource) ModifyPlan(ctx context.Context, req resource.Mod
 			for _, p := range append(problems, idProblems...) {
 				resp.Diagnostics.AddAttributeError(p.path, p.summary, p.detail)
 			}
+			if creating && strings.EqualFold(gw.Flavor, apispec.FlavorGM) {
+				for _, p := range r.gmPrerequisiteProblems(ctx, gw, plan.CgwID) {
+					resp.Diagnostics.AddAttributeWarning(p.path, p.summary, p.detail)
+				}
+			}
 		}
 		if resp.Diagnostics.HasError() {
 			return
@@ -286,6 +302,46 @@ func (r *vpnConnectionResource) ModifyPlan(ctx context.Context, req resource.Mod
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// gmPrerequisiteProblems checks, for a new connection on GM gateway gw, what
+// the service requires before it (reference 4.1.3.1: the GM gateway has its
+// certificate, L2611, and the customer gateway its CA certificate, L2614).
+// The customer gateway is read when cgwID is known. These are warnings, not
+// errors: the certificate is a separate resource (and a CA certificate can be
+// added to an existing customer gateway in place), so the same apply may
+// supply it before the connection (depends_on), which this plan cannot see.
+// The service refuses the connection at apply when it is still missing.
+func (r *vpnConnectionResource) gmPrerequisiteProblems(ctx context.Context, gw *client.VPNGateway, cgwID types.String) []connProblem {
+	var cgw *client.CustomerGateway
+	if known(cgwID) {
+		got, err := r.data.Client.GetCustomerGateway(ctx, cgwID.ValueString())
+		if err != nil {
+			tflog.Debug(ctx, "Cannot read the customer gateway of a GM connection at plan time", map[string]any{"cgw_id": cgwID.ValueString(), "error": err.Error()})
+		} else {
+			cgw = got
+		}
+	}
+	return gmPrerequisites(gw, cgw)
+}
+
+// gmPrerequisites lists what GM gateway gw and customer gateway cgw (nil:
+// not known yet) lack for a new connection.
+func gmPrerequisites(gw *client.VPNGateway, cgw *client.CustomerGateway) []connProblem {
+	var out []connProblem
+	if gw.CertificateID == "" {
+		out = append(out, connProblem{path: path.Root("vgw_id"), summary: "GM VPN Gateway Has No Certificate",
+			detail: fmt.Sprintf("VPN gateway %s is of flavor GM and has no certificate yet; the service refuses connections "+
+				"on it until one is bound. Unless a huaweicloudvpn_vpn_gateway_certificate for it is applied before this "+
+				"connection (depends_on), creating the connection will fail.", gw.ID)})
+	}
+	if cgw != nil && cgw.CACertificate == nil {
+		out = append(out, connProblem{path: path.Root("cgw_id"), summary: "Customer Gateway Has No CA Certificate",
+			detail: fmt.Sprintf("Customer gateway %s has no ca_certificate, which connections of GM VPN gateway %s need. "+
+				"Unless its ca_certificate is set before this connection is created (depends_on), creating the connection "+
+				"will fail.", cgw.ID, gw.ID)})
+	}
+	return out
 }
 
 // pskChangeWarning explains (NOTES.md item 12) that with IKEv2 a key change

@@ -113,10 +113,12 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 				PlanModifiers: stableString(),
 			},
 			"vgw_id": schema.StringAttribute{
-				Required:            true,
-				MarkdownDescription: "Id of the VPN gateway. A GM gateway must have its certificate (`huaweicloudvpn_vpn_gateway_certificate`) first. Changing it replaces the connection.",
-				Validators:          []validator.String{checkValidator("Invalid VPN Gateway ID", "value must be a 36-character UUID", apispec.CheckUUID)},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Required: true,
+				MarkdownDescription: "Id of the VPN gateway. A GM gateway must have its certificate (`huaweicloudvpn_vpn_gateway_certificate`) first, " +
+					"and the customer gateway its `ca_certificate`: when the gateways exist, a plan that creates the connection warns " +
+					"about a missing one (the same apply may still add it, through `depends_on`). Changing it replaces the connection.",
+				Validators:    []validator.String{checkValidator("Invalid VPN Gateway ID", "value must be a 36-character UUID", apispec.CheckUUID)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"vgw_ip": schema.StringAttribute{
 				Required: true,
@@ -327,8 +329,8 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 func vpnConnectionIKESchema(allAuth, allEnc []string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"ike_version": connEnumAttr("IKE version: `v1` or `v2` (GM gateways: `v1` only).", apispec.IKEVersions),
-		"phase1_negotiation_mode": connEnumAttr("Phase 1 negotiation mode, IKEv1 only (set `ike_version = \"v1\"`): "+
-			"`main` or `aggressive` (GM gateways: `main`).", apispec.Phase1NegotiationModes),
+		"phase1_negotiation_mode": connEnumAttr("Phase 1 negotiation mode, IKEv1 only (set `ike_version = \"v1\"`, or leave it "+
+			"to the GM default `v1`): `main` or `aggressive` (GM gateways: `main`).", apispec.Phase1NegotiationModes),
 		"authentication_algorithm": connEnumAttr("Authentication algorithm: `sha2-512`, `sha2-384`, `sha2-256`, `sha1`, `md5`; `sm3` (GM gateways only).", allAuth),
 		"encryption_algorithm":     connEnumAttr("Encryption algorithm: `aes-256-gcm-16`, `aes-128-gcm-16`, `aes-256`, `aes-192`, `aes-128`, `3des` (and the SDK's `-gcm-128` variants); `sm4` (GM gateways only).", allEnc),
 		"dh_group":                 connEnumAttr("Phase 1 DH group: `group1`, `group2`, `group5`, `group14`, `group15`, `group16`, `group19`, `group20` or `group21`. Not used with GM gateways.", apispec.DHGroups),

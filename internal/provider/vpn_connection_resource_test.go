@@ -781,7 +781,7 @@ func TestAccVPNConnection_validation(t *testing.T) {
 		{connBasicBody(`ikepolicy = { dpd = { timeout = 100 } }`), `(?s)timeout.*between 2 and 60`},
 		{connBasicBody(`ikepolicy = { dpd = { interval = 5 } }`), `(?s)interval.*between 10 and 3600`},
 		{connBasicBody(`ikepolicy = { dh_group = "group99" }`), `(?s)dh_group.*value must be one of`},
-		{connBasicBody(`ikepolicy = { phase1_negotiation_mode = "main" }`), `applies only to IKEv1`},
+		{connBasicBody(`ikepolicy = { ike_version = "v2", phase1_negotiation_mode = "main" }`), `applies only to IKEv1`},
 		{connBasicBody(`ikepolicy = { local_id = "gw.example.com" }`), `(?s)local_id "gw.example.com" is set with local_id_type ip.*may\s+only\s+repeat\s+that\s+IPv4\s+address`},
 		{connBasicBody(`ikepolicy = { local_id_type = "ip", peer_id = "peer.example.com" }`), `(?s)peer_id "peer.example.com" is set with peer_id_type ip`},
 		{connBasicBody(`ikepolicy = { peer_id_type = "fqdn" }`), `peer_id is required when peer_id_type is "fqdn"`},
@@ -854,6 +854,12 @@ func TestAccVPNConnection_validationGateway(t *testing.T) {
 				Config:      base + connResource("test", append([]string{`vgw_ip = "192.0.2.99"`}, connBasicBody()...)...),
 				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)Invalid Gateway Address.*is not an address of VPN gateway`),
+			},
+			{
+				// ike_version left to the default, which is v2 on this flavor.
+				Config:      withConn(connBasicBody(`ikepolicy = { phase1_negotiation_mode = "main" }`)...),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Combination.*applies only to IKEv1.*default\s+to\s+ike_version\s+v2`),
 			},
 		},
 	})

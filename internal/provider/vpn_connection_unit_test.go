@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -185,6 +186,37 @@ func TestVPNConnectionResources_deleteMissing(t *testing.T) {
 		}
 		if deletes != 1 {
 			t.Errorf("%s: want one DELETE sent, got %d (%v)", name, deletes, env.Emu.RequestCounts())
+		}
+	}
+}
+
+func TestGMPrerequisites(t *testing.T) {
+	t.Parallel()
+	gw := &client.VPNGateway{ID: "gw-1", Flavor: "GM"}
+	withCert := &client.VPNGateway{ID: "gw-1", Flavor: "GM", CertificateID: "cert-1"}
+	noCA := &client.CustomerGateway{ID: "cgw-1"}
+	withCA := &client.CustomerGateway{ID: "cgw-1", CACertificate: &client.CACertificate{SerialNumber: "1"}}
+	summaries := func(ps []connProblem) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.path.String()+": "+p.summary)
+		}
+		return out
+	}
+	cases := []struct {
+		gw   *client.VPNGateway
+		cgw  *client.CustomerGateway
+		want []string
+	}{
+		{gw, noCA, []string{"vgw_id: GM VPN Gateway Has No Certificate", "cgw_id: Customer Gateway Has No CA Certificate"}},
+		{gw, nil, []string{"vgw_id: GM VPN Gateway Has No Certificate"}},
+		{withCert, noCA, []string{"cgw_id: Customer Gateway Has No CA Certificate"}},
+		{withCert, withCA, nil},
+		{withCert, nil, nil},
+	}
+	for i, c := range cases {
+		if got := summaries(gmPrerequisites(c.gw, c.cgw)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("case %d: got %q, want %q", i, got, c.want)
 		}
 	}
 }

@@ -16,6 +16,7 @@ func flattenVGWCertificate(c *client.VPNGatewayCertificate, base *vgwCertificate
 	m := *base
 	m.ID = types.StringValue(c.ID)
 	m.VgwID = strOrPrior(c.VgwID, base.VgwID)
+	m.ProjectID = strOrPrior(c.ProjectID, base.ProjectID)
 	m.Name = strOrPrior(c.Name, base.Name)
 	m.PrivateKeyWO = types.StringNull()
 	m.EncPrivateKeyWO = types.StringNull()

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/gmcert"
 )
 
 // ConfigValidators implements resource.ResourceWithConfigValidators: each
@@ -27,9 +28,9 @@ func (r *vgwCertificateResource) ConfigValidators(context.Context) []resource.Co
 	}
 }
 
-// ValidateConfig implements resource.ResourceWithValidateConfig: when Go can
-// parse them, each private key must match its certificate, and each
-// certificate must be issued by a certificate of the chain.
+// ValidateConfig implements resource.ResourceWithValidateConfig: each
+// private key must match its certificate ("与签名证书的公钥匹配", reference
+// 4.1.1.8), and each certificate must be issued by a certificate of the chain.
 func (r *vgwCertificateResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m vgwCertificateModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -47,8 +48,8 @@ func (r *vgwCertificateResource) ValidateConfig(ctx context.Context, req resourc
 	}
 	for _, p := range pairs {
 		cert := parseKnownCertificate(p.cert.StringValue)
-		if cert == nil {
-			continue
+		if cert == nil || !gmcert.IsGM(cert) {
+			continue // the attribute's validator reports it
 		}
 		for keyAttr, key := range p.keys {
 			if !known(key) {

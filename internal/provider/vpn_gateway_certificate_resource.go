@@ -50,6 +50,7 @@ type vgwCertificateResource struct {
 type vgwCertificateModel struct {
 	ID                           types.String   `tfsdk:"id"`
 	VgwID                        types.String   `tfsdk:"vgw_id"`
+	ProjectID                    types.String   `tfsdk:"project_id"`
 	Name                         types.String   `tfsdk:"name"`
 	Certificate                  pemValue       `tfsdk:"certificate"`
 	CertificateChain             pemValue       `tfsdk:"certificate_chain"`
@@ -172,20 +173,20 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Validators:    []validator.String{resourceNameValidator(apispec.CertificateNameMinLength, apispec.CertificateNameMaxLength)},
 				PlanModifiers: stableString(),
 			},
-			"certificate": leaf(fmt.Sprintf("Signing certificate (PEM, at most %d characters; a GM, non-CA certificate). "+
+			"certificate": leaf(fmt.Sprintf("Signing certificate (PEM, at most %d characters; a GM, non-CA certificate: SM2 key, signed `SM3WITHSM2`, checked at plan time). "+
 				"Changes in place: the certificate is sent again with its private key, and the gateway re-binds."+
 				" The service never returns it, so an import cannot read it back.", apispec.CertificateMaxLength)),
 			"certificate_chain": schema.StringAttribute{
 				Required:   true,
 				CustomType: pemType{},
-				MarkdownDescription: fmt.Sprintf("CA certificate chain (PEM, at most %d characters) that issued `certificate` "+
-					"and `enc_certificate`. Changes in place (the gateway re-binds)."+
+				MarkdownDescription: fmt.Sprintf("CA certificate chain (PEM, at most %d characters; a GM CA certificate: SM2 key, signed "+
+					"`SM3WITHSM2`) that issued `certificate` and `enc_certificate`; checked at plan time. Changes in place (the gateway re-binds)."+
 					" The service never returns it, so an import cannot read it back.", apispec.CertificateChainMaxLength),
 				Validators:    []validator.String{pemCACertificateValidator()},
 				PlanModifiers: []planmodifier.String{pemKeepPrior{}},
 			},
 			"enc_certificate": leaf(fmt.Sprintf("Encryption certificate (PEM, at most %d characters; a GM, non-CA "+
-				"certificate). Changes in place: the certificate is sent again with its private key, and the gateway re-binds."+
+				"certificate: SM2 key, signed `SM3WITHSM2`, checked at plan time). Changes in place: the certificate is sent again with its private key, and the gateway re-binds."+
 				" The service never returns it, so an import cannot read it back.", apispec.CertificateMaxLength)),
 			"private_key_wo": keyWO(fmt.Sprintf("Write-only private key of `certificate` (PEM, at most %d characters; "+
 				"Terraform 1.11 or later): sent to the service, never kept in the plan or the state. It is sent whenever "+
@@ -213,6 +214,7 @@ func (r *vgwCertificateResource) Schema(ctx context.Context, _ resource.SchemaRe
 				MarkdownDescription: "Status: `BOUND` once the gateway uses the certificate; `BINDING` while it is being applied; `FAULT` when " +
 					"binding failed (change `private_keys_wo_version`, or the certificates, to send them again).",
 			},
+			"project_id":                      stable("ID of the project the certificate belongs to, as the service reports it."),
 			"issuer":                          stable("Issuer of the signing certificate, as the service reports it (e.g. `C=CN,O=Example,CN=Example CA`)."),
 			"signature_algorithm":             stable("Signature algorithm of the signing certificate, as the service reports it (e.g. `SM3WITHSM2`)."),
 			"certificate_serial_number":       stable("Serial number of the signing certificate."),

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/emmansun/gmsm/smx509"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -30,6 +30,7 @@ import (
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/gmcert/gmcerttest"
 )
 
 const (
@@ -137,7 +138,8 @@ func TestAccVPNGatewayCertificate_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("issuer"), knownvalue.StringRegexp(regexp.MustCompile(`CN=basic CA`))),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("certificate_subject"), knownvalue.StringRegexp(regexp.MustCompile(`CN=basic sign`))),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("enc_certificate_subject"), knownvalue.StringRegexp(regexp.MustCompile(`CN=basic enc`))),
-					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("signature_algorithm"), knownvalue.StringExact("SHA256WITHECDSA")),
+					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("signature_algorithm"), knownvalue.StringExact("SM3WITHSM2")),
+					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("project_id"), knownvalue.StringExact(env.Emu.Options().ProjectID)),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("certificate_expire_time"), knownvalue.NotNull()),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("created_at"), knownvalue.NotNull()),
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("updated_at"), knownvalue.NotNull()),
@@ -402,6 +404,7 @@ func TestAccVPNGatewayCertificate_sensitiveVariant(t *testing.T) {
 func TestAccVPNGatewayCertificate_validation(t *testing.T) {
 	env := newTestEnv(t)
 	p, other := newTestPKI(t, "val"), newTestPKI(t, "other")
+	ecLeaf, ecCA := newTestECDSACert(t, "ecdsa leaf", false), newTestECDSACert(t, "ecdsa CA", true)
 	gw := env.ProviderConfig() + vgwCertGateway("GM")
 	raw := func(body string) string {
 		return gw + `
@@ -426,6 +429,12 @@ resource "huaweicloudvpn_vpn_gateway_certificate" "test" {
 		{"certificate as key", raw(certs(p.Sign, p.CA, p.Enc) + fmt.Sprintf("  private_key_wo = %q\n  enc_private_key_wo = %q\n", p.Sign, p.EncKey)), `(?s)Invalid Private Key.*not a PRIVATE KEY`},
 		{"wrong key", raw(certs(p.Sign, p.CA, p.Enc) + fmt.Sprintf("  private_key_wo = %q\n  enc_private_key_wo = %q\n", p.EncKey, p.EncKey)), `(?s)Private Key Does Not Match Certificate.*private_key_wo`},
 		{"other chain", raw(certs(p.Sign, other.CA, p.Enc) + wo), `(?s)Certificate Not Issued By The Chain`},
+		{"ECDSA certificate", raw(certs(ecLeaf.PEM, p.CA, p.Enc) + fmt.Sprintf("  private_key_wo = %q\n  enc_private_key_wo = %q\n", ecLeaf.KeyPEM, p.EncKey)),
+			`(?s)Not A GM Certificate.*certificate in certificate \(subject.*ECDSA P-256.*SM3WITHSM2`},
+		{"ECDSA enc certificate", raw(certs(p.Sign, p.CA, ecLeaf.PEM) + fmt.Sprintf("  private_key_wo = %q\n  enc_private_key_wo = %q\n", p.SignKey, ecLeaf.KeyPEM)),
+			`(?s)Not A GM Certificate.*certificate in enc_certificate \(subject`},
+		{"ECDSA chain", raw(certs(p.Sign, ecCA.PEM, p.Enc) + wo), `(?s)Not A GM Certificate.*certificate in certificate_chain \(subject`},
+		{"wrong enc key", raw(certs(p.Sign, p.CA, p.Enc) + fmt.Sprintf("  private_key_wo = %q\n  enc_private_key_wo = %q\n", p.SignKey, other.EncKey)), `(?s)Private Key Does Not Match Certificate.*enc_private_key_wo`},
 		{"bad name", raw(certs(p.Sign, p.CA, p.Enc) + wo + `  name = "ab"`), `(?s)Invalid Name.*3-63`},
 		{"version without wo", raw(certs(p.Sign, p.CA, p.Enc) + fmt.Sprintf("  private_key = %q\n  enc_private_key = %q\n  private_keys_wo_version = 1\n", p.SignKey, p.EncKey)), `(?s)Invalid Attribute Combination.*private_key_wo`},
 	}
@@ -716,10 +725,14 @@ resource "huaweicloudvpn_vpn_connection" "test" {
 				ExpectError: regexp.MustCompile(`(?s)has no certificate: upload one before creating connections`),
 			},
 			{
-				Config: base + vgwCertResource(p, false) + conn("depends_on = [huaweicloudvpn_vpn_gateway_certificate.test]"),
+				// phase1_negotiation_mode with ike_version left to the GM default (v1).
+				Config: base + vgwCertResource(p, false) + conn("depends_on = [huaweicloudvpn_vpn_gateway_certificate.test]\n"+
+					"  ikepolicy = { phase1_negotiation_mode = \"main\" }"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(vgwCertAddr, tfjsonpath.New("status"), knownvalue.StringExact("BOUND")),
 					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.test", tfjsonpath.New("id"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.test", tfjsonpath.New("ikepolicy").AtMapKey("ike_version"), knownvalue.StringExact("v1")),
+					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_connection.test", tfjsonpath.New("ikepolicy").AtMapKey("phase1_negotiation_mode"), knownvalue.StringExact("main")),
 				},
 			},
 		},
@@ -868,8 +881,8 @@ func TestVGWCertSerialDiffers(t *testing.T) {
 func TestVGWCertKeyProblem(t *testing.T) {
 	t.Parallel()
 	p := newTestPKI(t, "keys")
-	key := testKey(t)
-	pkcs8, err := x509.MarshalPKCS8PrivateKey(key)
+	key := gmcerttest.Key(t)
+	pkcs8, err := smx509.MarshalPKCS8PrivateKey(key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -879,12 +892,12 @@ func TestVGWCertKeyProblem(t *testing.T) {
 		{p.SignKey, ""},
 		{strings.ReplaceAll(p.SignKey, "\n", "\r\n"), ""},
 		{string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: pkcs8})), ""},
-		{string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: []byte{0x30, 0x03, 0x02, 0x01, 0x01}})), ""}, // opaque (SM2-like) DER
+		{string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: []byte{0x30, 0x03, 0x02, 0x01, 0x01}})), "does not hold"},
 		{"", "1-4096"},
 		{"secret", "not PEM"},
 		{p.Sign, "not a PRIVATE KEY"},
 		{string(pem.EncodeToMemory(&pem.Block{Type: "ENCRYPTED PRIVATE KEY", Bytes: pkcs8})), "encrypted"},
-		{string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: []byte("junk")})), "DER"},
+		{string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: []byte("junk")})), "does not hold"},
 		{p.SignKey + p.EncKey, "more than one"},
 		{strings.Repeat("A", 5000), "4096"},
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 )
@@ -47,6 +48,16 @@ func (r *vpnGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 		}
 		if config.EnterpriseProjectID.IsNull() && r.data != nil && r.data.EnterpriseProjectID != "" {
 			plan.EnterpriseProjectID = types.StringValue(r.data.EnterpriseProjectID)
+		}
+		if known(config.Flavor) && slices.Contains(apispec.LegacyFlavors, config.Flavor.ValueString()) {
+			resp.Diagnostics.AddAttributeError(path.Root("flavor"), "Retired Flavor", fmt.Sprintf("Flavor %s is retired: "+
+				"existing gateways keep it, but the service creates no new gateway with it. Choose one of %s.",
+				config.Flavor.ValueString(), strings.Join(apispec.GatewayFlavors, ", ")))
+			return
+		}
+		r.checkAvailabilityZones(ctx, &config, resp)
+		if resp.Diagnostics.HasError() {
+			return
 		}
 		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 		return
@@ -268,9 +279,6 @@ func (r *vpnGatewayResource) ValidateConfig(ctx context.Context, req resource.Va
 			"eip1 and eip2 must be different EIPs.")
 	}
 
-	if set(c.PolicyTemplate) && known(c.Flavor) && c.Flavor.ValueString() == apispec.FlavorGM {
-		forbidden(path.Root("policy_template"), `with flavor "GM" (GM gateways use the national cryptographic algorithms)`)
-	}
 }
 
 // vgwValidateEIPConfig checks one configured eip1/eip2 object.
@@ -308,4 +316,67 @@ func vgwValidateEIPConfig(name string, o types.Object, flavor string, flavorUnkn
 				fmt.Sprintf("%s.bandwidth_size %v.", name, err))
 		}
 	}
+}
+
+// checkAvailabilityZones checks configured availability_zone_ids of a new
+// gateway against the zones of its flavor and attachment type, when all are
+// known (reference 4.1.1.1: two zones when the flavor has two or more, one
+// when it has one, no gateway when it has none). A zone list that cannot be
+// read now is left to the service.
+func (r *vpnGatewayResource) checkAvailabilityZones(ctx context.Context, config *vpnGatewayModel, resp *resource.ModifyPlanResponse) {
+	if r.data == nil || !known(config.AvailabilityZoneIDs) || config.Flavor.IsUnknown() || config.AttachmentType.IsUnknown() {
+		return
+	}
+	// Left out, flavor and attachment_type take the service's defaults.
+	flavor, attachment := apispec.DefaultFlavor, apispec.DefaultAttachmentType
+	if !config.Flavor.IsNull() {
+		flavor = config.Flavor.ValueString()
+	}
+	if !config.AttachmentType.IsNull() {
+		attachment = config.AttachmentType.ValueString()
+	}
+	var azs []string
+	for _, v := range config.AvailabilityZoneIDs.Elements() {
+		s, ok := v.(types.String)
+		if !ok || !known(s) {
+			return
+		}
+		azs = append(azs, s.ValueString())
+	}
+	all, err := r.data.Client.ListAvailabilityZones(ctx)
+	if err != nil {
+		tflog.Debug(ctx, "Cannot check availability_zone_ids at plan time", map[string]any{"error": err.Error()})
+		return
+	}
+	fz, ok := all.ForFlavor(flavor)
+	if !ok {
+		return
+	}
+	zones := fz.VPC
+	if attachment == "er" {
+		zones = fz.ER
+	}
+	if p := availabilityZoneProblem(flavor, attachment, zones, azs); p != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("availability_zone_ids"), "Invalid Availability Zones", p)
+	}
+}
+
+// availabilityZoneProblem says why azs cannot be the zones of a gateway of
+// flavor and attachment, whose zones are zones ("" when they can).
+func availabilityZoneProblem(flavor, attachment string, zones, azs []string) string {
+	where := fmt.Sprintf("flavor %s with attachment_type %s", flavor, attachment)
+	if len(zones) == 0 {
+		return fmt.Sprintf("The service offers no availability zone for %s, so no such gateway can be created.", where)
+	}
+	for _, z := range azs {
+		if !slices.Contains(zones, z) {
+			return fmt.Sprintf("%q is not an availability zone of %s; its zones are: %s.", z, where, strings.Join(zones, ", "))
+		}
+	}
+	if want := min(2, len(zones)); len(azs) != want {
+		return fmt.Sprintf("The service offers %d availability zone(s) for %s (%s): availability_zone_ids must list "+
+			"exactly %d of them, or be left out for the service to choose; it lists %d.", len(zones), where,
+			strings.Join(zones, ", "), want, len(azs))
+	}
+	return ""
 }

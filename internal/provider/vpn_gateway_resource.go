@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -155,8 +156,8 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"bandwidth_size": schema.Int64Attribute{
 				Optional: true, Computed: true,
-				MarkdownDescription: fmt.Sprintf("Bandwidth of a new EIP in Mbit/s (%d-%d; at most 300 for Professional1, "+
-					"500 for GM, 100 for Basic). Required for a new EIP unless `bandwidth_id` names a shared bandwidth. "+
+				MarkdownDescription: fmt.Sprintf("Bandwidth of a new EIP in Mbit/s (%d-%d; at most 300 for Professional1 "+
+					"and 500 for GM). Required for a new EIP unless `bandwidth_id` names a shared bandwidth. "+
 					"Changing it replaces the gateway.", apispec.EIPBandwidthMin, apispec.EIPBandwidthMax),
 				Validators: []validator.Int64{int64validator.Between(apispec.EIPBandwidthMin, apispec.EIPBandwidthMax)},
 			},
@@ -315,8 +316,9 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"The service defaults to `Professional1`. Changed in place through the update-specification call " +
 					"among `" + strings.Join(apispec.SpecificationFlavors, "`, `") + "` (pay-per-use gateways only, and only " +
 					"to a flavor in `supported_flavors`); a change to or from `GM`, or from a flavor that call does " +
-					"not take, is rejected at plan time.",
-				Validators:    []validator.String{stringvalidator.OneOf(apispec.GatewayFlavors...)},
+					"not take, is rejected at plan time. The retired flavors `" + strings.Join(apispec.LegacyFlavors, "`, `") + "` " +
+					"of existing gateways read and import as they are, but no new gateway can ask for them.",
+				Validators:    []validator.String{stringvalidator.OneOf(append(slices.Clone(apispec.GatewayFlavors), apispec.LegacyFlavors...)...)},
 				PlanModifiers: stableString(),
 			},
 			"availability_zone_ids": schema.SetAttribute{

@@ -551,18 +551,13 @@ func TestAccVPNGateway_flavorChange(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)Unsupported Flavor Change.*update-specification call takes only`),
 			},
 			{
-				// Basic allows 100 Mbit/s per EIP at most.
-				Config:      cfg("Basic", 200),
-				ExpectError: regexp.MustCompile(`(?s)bandwidth_size must be at most 100 for flavor Basic`),
-			},
-			{
 				Config: cfg("Basic", 100),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(vgwAddr, plancheck.ResourceActionUpdate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					same.AddStateValue(vgwAddr, tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(vgwAddr, tfjsonpath.New("connection_number"), knownvalue.Int64Exact(100)),
+					statecheck.ExpectKnownValue(vgwAddr, tfjsonpath.New("connection_number"), knownvalue.Int64Exact(200)),
 				},
 			},
 		},
@@ -748,7 +743,6 @@ func TestAccVPNGateway_validation(t *testing.T) {
 		{"shared bandwidth with size", vpc + subnets + fmt.Sprintf("eip1 = { type = \"5_bgp\", bandwidth_id = %q, bandwidth_size = 5 }\n", vgwTestEIP3) + `eip2 = { type = "5_bgp", bandwidth_size = 10 }`, `eip1.bandwidth_size must not be set together with eip1.bandwidth_id`},
 		{"bandwidth over flavor", vpc + subnets + vgwNewEIPs(500), `eip1.bandwidth_size must be at most 300 for flavor Professional1`},
 		{"same eip twice", vpc + subnets + fmt.Sprintf("eip1 = { id = %q }\neip2 = { id = %q }", vgwTestEIP1, vgwTestEIP1), `eip1 and eip2 must be different EIPs`},
-		{"policy template with GM", vpc + subnets + eips + "\nflavor = \"GM\"\npolicy_template = { ike_policy = { dh_group = \"group20\" } }", `policy_template must not be set with flavor "GM"`},
 		{"bad cidr", vpc + `local_subnets = ["192.168.0.1/24"]` + "\n" + eips, `Invalid IPv4 CIDR`},
 		{"too many zones", vpc + subnets + eips + "\navailability_zone_ids = [\"a\", \"b\", \"c\"]", `availability_zone_ids`},
 		{"bad flavor", vpc + subnets + eips + "\nflavor = \"Huge\"", `flavor`},
@@ -1016,7 +1010,7 @@ func TestVPNGatewayFlavorChangeProblem(t *testing.T) {
 		{"Professional3", "Professional1", 100, all, "a gateway of flavor Professional3 cannot change specification"},
 		{"Professional1", "Professional2", 100, supported("Basic"), "can change only to Basic (supported_flavors)"},
 		{"Professional2", "Professional1", 500, all, "at most 300 Mbit/s and eip1.bandwidth_size is 500"},
-		{"Professional1", "Basic", 200, all, "at most 100 Mbit/s"},
+		{"Professional1", "Basic", 200, all, ""}, // no source limits Basic below the EIP maximum (issue 14 item 8)
 	}
 	for _, c := range cases {
 		cfg := model(c.to, c.size, types.SetNull(types.StringType))
@@ -1025,4 +1019,113 @@ func TestVPNGatewayFlavorChangeProblem(t *testing.T) {
 			t.Errorf("%s -> %s (eip %d): got %q, want %q", c.from, c.to, c.size, got, c.want)
 		}
 	}
+}
+
+// TestAccVPNGateway_availabilityZoneCount: where the flavor has one zone, one
+// zone plans and applies; one zone where the flavor has three, or a zone the
+// flavor does not have, fails at plan.
+func TestAccVPNGateway_availabilityZoneCount(t *testing.T) {
+	env := newTestEnv(t, func(o *emulator.Options) {
+		o.Region = "r9"
+		o.Zones = map[string]emulator.ZoneLists{"gm": {VPC: []string{"r9c"}}}
+	})
+	cfg := func(flavor, azs string) string {
+		return env.ProviderConfig() + strings.Replace(vgwCertGateway(flavor), `name           = "gw-cert"`,
+			`name           = "gw-cert"`+"\n  availability_zone_ids = "+azs, 1)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             env.CheckDestroy(emulator.KindGateway),
+		Steps: []resource.TestStep{
+			{
+				Config:      cfg("GM", `["r9c", "r9a"]`),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Availability Zones.*"r9a" is not an availability zone of flavor GM`),
+			},
+			{
+				Config:      cfg("Professional1", `["r9a"]`),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Availability Zones.*offers 3 availability zone\(s\) for flavor\s+Professional1.*exactly\s+2 of them`),
+			},
+			{
+				Config: cfg("GM", `["r9c"]`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("huaweicloudvpn_vpn_gateway.test", tfjsonpath.New("availability_zone_ids"),
+						knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("r9c")})),
+				},
+			},
+		},
+	})
+}
+
+// TestAccVPNGateway_legacyFlavor: a gateway of the retired flavor v300 (made
+// outside Terraform, seeded in the emulator) reads through the data source,
+// imports with flavor = "v300" and plans no change afterwards; a new gateway
+// asking for v1g fails at plan.
+func TestAccVPNGateway_legacyFlavor(t *testing.T) {
+	env := newTestEnv(t)
+	gw, err := env.Client.CreateVPNGateway(t.Context(), &client.CreateVPNGatewayRequest{
+		Name: "gw-legacy", NetworkType: "private", VpcID: dsTestVPC, ConnectSubnet: dsTestSubnet,
+		LocalSubnets: []string{"192.168.30.0/24"},
+	})
+	if err != nil {
+		t.Fatalf("creating the gateway: %v", err)
+	}
+	if _, err := env.Client.WaitVPNGatewayActive(t.Context(), gw.ID); err != nil {
+		t.Fatalf("waiting for the gateway: %v", err)
+	}
+	if err := env.Emu.SetGatewayFlavor(gw.ID, "v300"); err != nil {
+		t.Fatal(err)
+	}
+	res := func(name, flavor string) string {
+		return fmt.Sprintf(`
+resource "huaweicloudvpn_vpn_gateway" %q {
+  name           = %q
+  flavor         = %q
+  network_type   = "private"
+  vpc_id         = %q
+  connect_subnet = %q
+  local_subnets  = ["192.168.30.0/24"]
+}
+`, name, "gw-"+name, flavor, dsTestVPC, dsTestSubnet)
+	}
+	cfg := env.ProviderConfig() + res("legacy", "v300") + fmt.Sprintf(`
+data "huaweicloudvpn_vpn_gateway" "legacy" {
+  id = %q
+}
+`, gw.ID)
+	addr := "huaweicloudvpn_vpn_gateway.legacy"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:             cfg,
+				ResourceName:       addr,
+				ImportState:        true,
+				ImportStateId:      gw.ID,
+				ImportStatePersist: true,
+				ImportStateCheck: func(s []*terraform.InstanceState) error {
+					if len(s) != 1 || s[0].Attributes["flavor"] != "v300" {
+						return fmt.Errorf("imported %v", s)
+					}
+					return nil
+				},
+			},
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("flavor"), knownvalue.StringExact("v300")),
+					statecheck.ExpectKnownValue("data.huaweicloudvpn_vpn_gateway.legacy", tfjsonpath.New("flavor"), knownvalue.StringExact("v300")),
+				},
+			},
+			{
+				Config:      cfg + res("new", "v1g"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Retired Flavor.*Flavor v1g is retired`),
+			},
+		},
+	})
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -87,7 +88,7 @@ func (d *vpnGatewaysDataSource) Schema(ctx context.Context, _ datasource.SchemaR
 			"flavor": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Only gateways of this flavor (any case), such as `Professional1` or `GM`.",
-				Validators:          []validator.String{oneOfCaseInsensitive(apispec.GatewayFlavors...)},
+				Validators:          []validator.String{oneOfCaseInsensitive(append(slices.Clone(apispec.GatewayFlavors), apispec.LegacyFlavors...)...)},
 			},
 			"tags": dsTagsFilterAttribute("gateways"),
 			"ids": schema.ListAttribute{

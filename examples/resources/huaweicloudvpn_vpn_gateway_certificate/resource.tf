@@ -2,6 +2,13 @@
 # keys are write-only (Terraform 1.11 or later): they are sent to the service
 # and never stored in the plan or the state. Bump private_keys_wo_version to
 # send them again.
+#
+# All three certificates must be GM (SM2 keys, signed SM3WITHSM2): the CA in
+# ca.crt, and the signing and encryption certificates it issued (not CAs).
+# OpenSSL 3 makes them, for example for the CA:
+#   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:SM2 -out ca.key
+#   openssl req -x509 -new -key ca.key -sm3 -subj "/C=CN/O=Example/CN=Example CA" \
+#     -days 365 -addext basicConstraints=critical,CA:TRUE -out ca.crt
 resource "huaweicloudvpn_vpn_gateway" "gm" {
   name           = "vpngw-gm"
   flavor         = "GM"
