@@ -57,19 +57,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("vpn-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		listen       = fs.String("listen", "127.0.0.1:8999", "address to listen on (port 0 picks a free port)")
-		accessKey    = fs.String("access-key", emulator.DefaultAccessKey, "access key (AK) requests must be signed with")
-		secretKey    = fs.String("secret-key", emulator.DefaultSecretKey, "secret key (SK) requests must be signed with")
-		projectID    = fs.String("project-id", emulator.DefaultProjectID, "project id")
-		region       = fs.String("region", emulator.DefaultRegion, "region name")
-		printEnv     = fs.Bool("print-env", false, "print the `export HW_*=...` lines that point the provider at the emulator")
-		delay        = fs.Duration("delay", 2*time.Second, "how long asynchronous transitions take (0 = settle on the next read)")
-		gwDelay      = fs.Duration("gateway-delay", -1, "override -delay for VPN gateways (negative = use -delay)")
-		connDelay    = fs.Duration("connection-delay", -1, "override -delay for VPN connections (negative = use -delay)")
-		monDelay     = fs.Duration("monitor-delay", -1, "override -delay for connection monitors (negative = use -delay)")
-		certDelay    = fs.Duration("certificate-delay", -1, "override -delay for gateway certificates (negative = use -delay)")
-		faultRate    = fs.Float64("fault-rate", 0, "share (0..1) of API requests answered with an injected fault")
-		faultSeed    = fs.Uint64("fault-seed", 0, "seed of the fault generator (same seed, same faults)")
+		listen     = fs.String("listen", "127.0.0.1:8999", "address to listen on (port 0 picks a free port)")
+		accessKey  = fs.String("access-key", emulator.DefaultAccessKey, "access key (AK) requests must be signed with")
+		secretKey  = fs.String("secret-key", emulator.DefaultSecretKey, "secret key (SK) requests must be signed with")
+		projectID  = fs.String("project-id", emulator.DefaultProjectID, "project id")
+		region     = fs.String("region", emulator.DefaultRegion, "region name")
+		printEnv   = fs.Bool("print-env", false, "print the `export HW_*=...` lines that point the provider at the emulator")
+		delay      = fs.Duration("delay", 2*time.Second, "how long asynchronous transitions take (0 = settle on the next read)")
+		gwDelay    = fs.Duration("gateway-delay", -1, "override -delay for VPN gateways (negative = use -delay)")
+		connDelay  = fs.Duration("connection-delay", -1, "override -delay for VPN connections (negative = use -delay)")
+		monDelay   = fs.Duration("monitor-delay", -1, "override -delay for connection monitors (negative = use -delay)")
+		certDelay  = fs.Duration("certificate-delay", -1, "override -delay for gateway certificates (negative = use -delay)")
+		faultRate  = fs.Float64("fault-rate", 0, "share (0..1) of API requests answered with an injected fault")
+		faultSeed  = fs.Uint64("fault-seed", 0, "seed of the fault generator (same seed, same faults)")
+		faultModes = fs.String("fault-modes", emulator.FaultReject, "comma-separated fault modes: reject (error before the service acts), "+
+			"lost-504 (the service acts, the answer is a 504 from the API gateway), lost-close (the service acts, the connection closes without an answer), "+
+			"slow (the service acts, the answer comes after -slow-answer)")
+		faultWrites  = fs.Bool("fault-writes-only", false, "inject faults only into POST, PUT and DELETE requests")
+		slowAnswer   = fs.Duration("slow-answer", 3*time.Second, "how long the slow fault mode holds an answer")
 		latency      = fs.Duration("latency", 0, "latency added to every API request")
 		stateFile    = fs.String("state-file", "", "file the state is loaded from and saved to (empty = memory only)")
 		quotaGW      = fs.Int("quota-gateways", 50, "VPN gateway quota")
@@ -92,6 +97,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *faultRate < 0 || *faultRate > 1 {
 		return fmt.Errorf("-fault-rate must be between 0 and 1, got %v", *faultRate)
 	}
+	modes, err := emulator.ParseFaultModes(*faultModes)
+	if err != nil {
+		return fmt.Errorf("-fault-modes: %w", err)
+	}
 	if *delay < 0 {
 		return fmt.Errorf("-delay must not be negative, got %v", *delay)
 	}
@@ -99,6 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		AccessKey: *accessKey, SecretKey: *secretKey, ProjectID: *projectID, Region: *region,
 		Delay: *delay, Delays: map[string]time.Duration{},
 		FaultRate: *faultRate, FaultSeed: *faultSeed, Latency: *latency, StateFile: *stateFile,
+		FaultModes: modes, FaultWritesOnly: *faultWrites, SlowAnswer: *slowAnswer,
 		Quotas: map[string]int{
 			emulator.KindGateway: *quotaGW, emulator.KindCustomerGateway: *quotaCGW, emulator.KindConnection: *quotaConn,
 		},

@@ -49,7 +49,7 @@ func TestRun_listensAndServesAdmin(t *testing.T) {
 		t.Fatalf("first line %q", first)
 	}
 	env := map[string]string{}
-	for i := 0; i < 6; i++ {
+	for i := 0; i < 7; i++ {
 		line, err := out.ReadString('\n')
 		if err != nil {
 			t.Fatal(err)
@@ -61,7 +61,7 @@ func TestRun_listensAndServesAdmin(t *testing.T) {
 		k, v, _ := strings.Cut(kv, "=")
 		env[k] = v
 	}
-	if env["HW_VPN_ENDPOINT"] != base || env["HW_IAM_ENDPOINT"] != base || env["HW_REGION_NAME"] != "emu-x" ||
+	if env["HW_VPN_ENDPOINT"] != base || env["HW_IAM_ENDPOINT"] != base || env["HW_EIP_ENDPOINT"] != base || env["HW_REGION_NAME"] != "emu-x" ||
 		env["HW_SECRET_KEY"] != `'it'\''s secret'` || env["HW_ACCESS_KEY"] == "" || env["HW_PROJECT_ID"] == "" {
 		t.Fatalf("env %v", env)
 	}
@@ -70,7 +70,7 @@ func TestRun_listensAndServesAdmin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var res map[string][]string
+	var res map[string]any
 	err = json.NewDecoder(resp.Body).Decode(&res)
 	resp.Body.Close()
 	if err != nil || resp.StatusCode != http.StatusOK {

@@ -172,8 +172,10 @@ func TestProgram_contract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var res map[string][]string
-	if st := p.admin(t, "GET", "/_emulator/resources", &res); st != http.StatusOK || len(res["customer_gateway"]) != 1 || res["customer_gateway"][0] != cgw.ID {
+	var res struct {
+		CustomerGateways []string `json:"customer_gateway"`
+	}
+	if st := p.admin(t, "GET", "/_emulator/resources", &res); st != http.StatusOK || len(res.CustomerGateways) != 1 || res.CustomerGateways[0] != cgw.ID {
 		t.Fatalf("resources: %d %v", st, res)
 	}
 	var counts map[string]int

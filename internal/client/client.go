@@ -43,6 +43,14 @@ type Config struct {
 	VPNEndpoint string
 	// IAMEndpoint defaults to https://iam.{region}.myhuaweicloud.com. Trailing slashes are ignored.
 	IAMEndpoint string
+	// EIPEndpoint is the EIP service (API v3), used to unbind a customer's
+	// EIPs from a gateway; defaults to https://vpc.{region}.myhuaweicloud.com,
+	// where Huawei Cloud serves the EIP API. Trailing slashes are ignored.
+	EIPEndpoint string
+	// RequestTimeout bounds one attempt of one request (0 = only the
+	// 2-minute wait for response headers). A write that times out is
+	// ambiguous (*AmbiguousError): the service may have acted.
+	RequestTimeout time.Duration
 	// Insecure turns off TLS certificate verification (ignored with HTTPClient).
 	Insecure bool
 	// MaxRetries bounds the retries of one request after its first attempt:
@@ -79,6 +87,7 @@ type Client struct {
 
 	vpnBase    *url.URL
 	iamBase    *url.URL
+	eipBase    *url.URL
 	userAgent  string
 	maxRetries int
 	backoff    Backoff
@@ -103,6 +112,14 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 	if iamEndpoint == "" {
 		iamEndpoint = "https://iam." + cfg.Region + ".myhuaweicloud.com"
 	}
+	eipEndpoint := cfg.EIPEndpoint
+	if eipEndpoint == "" {
+		eipEndpoint = "https://vpc." + cfg.Region + ".myhuaweicloud.com"
+	}
+	eipBase, err := clientParseEndpoint("eip_endpoint", eipEndpoint)
+	if err != nil {
+		return nil, err
+	}
 	vpnBase, err := clientParseEndpoint("vpn_endpoint", vpnEndpoint)
 	if err != nil {
 		return nil, err
@@ -117,6 +134,7 @@ func New(ctx context.Context, cfg Config) (*Client, error) {
 		httpClient: cfg.HTTPClient,
 		vpnBase:    vpnBase,
 		iamBase:    iamBase,
+		eipBase:    eipBase,
 		userAgent:  cfg.UserAgent,
 		maxRetries: cfg.MaxRetries,
 		backoff:    retryNormalizeBackoff(cfg.Backoff),
@@ -249,8 +267,13 @@ func (c *Client) send(ctx context.Context, base *url.URL, withProject bool, meth
 	ctx = c.httplogContext(ctx)
 
 	for attempt := 0; ; attempt++ {
-		req, err := c.newSignedRequest(ctx, method, target, body, in != nil, withProject)
+		actx, cancelAttempt := ctx, context.CancelFunc(func() {})
+		if c.cfg.RequestTimeout > 0 {
+			actx, cancelAttempt = context.WithTimeout(ctx, c.cfg.RequestTimeout)
+		}
+		req, err := c.newSignedRequest(actx, method, target, body, in != nil, withProject)
 		if err != nil {
+			cancelAttempt()
 			return fmt.Errorf("%s %s: %w", method, path, err)
 		}
 		httplogRequest(ctx, req, body, attempt+1)
@@ -261,20 +284,24 @@ func (c *Client) send(ctx context.Context, base *url.URL, withProject bool, meth
 			respBody, err = io.ReadAll(io.LimitReader(resp.Body, clientMaxResponseBytes))
 			resp.Body.Close()
 		}
+		cancelAttempt()
 		elapsed := time.Since(start)
 
 		if err != nil {
 			httplogTransportError(ctx, req, err, elapsed, attempt+1)
 			if ctxErr := ctx.Err(); ctxErr != nil {
+				if retryIsWrite(method) && !retryIsDialError(err) {
+					return &AmbiguousError{Method: method, Path: path, Err: fmt.Errorf("%w (%w)", ctxErr, err)}
+				}
 				return fmt.Errorf("%s %s: %w", method, path, ctxErr)
 			}
-			// resp != nil: the body broke off after the status line, so the
-			// server has seen the request; only idempotent methods go again.
-			retryable := retryIsIdempotent(method)
-			if resp == nil {
-				retryable = retryableTransportError(method, err)
+			// A write that may have reached the server is never sent again
+			// blindly: the caller reads back and decides (AmbiguousError).
+			// resp != nil: the body broke off after the status line.
+			if retryIsWrite(method) && (resp != nil || !retryIsDialError(err)) {
+				return &AmbiguousError{Method: method, Path: path, Err: err}
 			}
-			if attempt >= c.maxRetries || !retryable {
+			if attempt >= c.maxRetries || !retryableTransportError(method, err) {
 				return fmt.Errorf("%s %s: %w", method, path, err)
 			}
 			if sleepErr := c.sleep(ctx, retryJitterDelay(c.backoff, attempt)); sleepErr != nil {
@@ -295,6 +322,9 @@ func (c *Client) send(ctx context.Context, base *url.URL, withProject bool, meth
 			return nil
 		}
 		apiErr := ParseAPIError(method, path, resp.StatusCode, resp.Header, respBody)
+		if retryIsWrite(method) && retryAnswerAmbiguous(apiErr) {
+			return &AmbiguousError{Method: method, Path: path, Err: apiErr}
+		}
 		if attempt >= c.maxRetries || !retryableStatus(apiErr) {
 			return apiErr
 		}

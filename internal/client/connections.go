@@ -239,11 +239,12 @@ func (c *Client) ListVPNConnections(ctx context.Context, opts *ListVPNConnection
 
 // WaitVPNConnectionSettled polls until the connection is DOWN or ACTIVE
 // (DOWN only means the peer has not negotiated yet) and returns it as last
-// read. ERROR ends the wait with an *UnexpectedStatusError.
+// read. ERROR and FREEZED end the wait at once with an
+// *UnexpectedStatusError, and so does UNKNOWN when it lasts three polls.
 func (c *Client) WaitVPNConnectionSettled(ctx context.Context, id string) (*VPNConnection, error) {
 	get := func(ctx context.Context) (*VPNConnection, error) { return c.GetVPNConnection(ctx, id) }
 	return waitFor(ctx, c, resourceLabel("VPN connection", id), get, func(v *VPNConnection) string { return v.Status },
-		[]string{ConnectionStatusDown, ConnectionStatusActive}, []string{ConnectionStatusError})
+		[]string{ConnectionStatusDown, ConnectionStatusActive}, []string{ConnectionStatusError, ConnectionStatusFreezed})
 }
 
 // WaitVPNConnectionDeleted polls until the connection answers 404. No

@@ -182,3 +182,28 @@ func IsAuth(err error) bool {
 	_, notReady := notReadyMessage(e)
 	return !notReady
 }
+
+// AmbiguousError is a write (POST, PUT, DELETE) whose outcome is unknown:
+// it reached the service, or may have, and its answer was lost (a 5xx, a
+// timeout, a connection closed after the request was written). The client
+// never re-sends such a write; the caller reads back to see whether it took
+// effect before sending it again.
+type AmbiguousError struct {
+	Method string
+	Path   string
+	Err    error
+}
+
+// Error says that the outcome is unknown and why.
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("%s %s: outcome unknown, the service may have applied the request: %v", e.Method, e.Path, e.Err)
+}
+
+// Unwrap returns the underlying error (an *APIError or a transport error).
+func (e *AmbiguousError) Unwrap() error { return e.Err }
+
+// IsAmbiguous reports whether err is (or wraps) an *AmbiguousError.
+func IsAmbiguous(err error) bool {
+	var a *AmbiguousError
+	return errors.As(err, &a)
+}

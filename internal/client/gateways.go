@@ -211,11 +211,12 @@ func (c *Client) DeleteVPNGateway(ctx context.Context, id string) error {
 }
 
 // WaitVPNGatewayActive polls until the gateway is ACTIVE and returns it as
-// last read. FAULT ends the wait with an *UnexpectedStatusError.
+// last read. FAULT and FREEZED (a frozen account) end the wait at once with
+// an *UnexpectedStatusError.
 func (c *Client) WaitVPNGatewayActive(ctx context.Context, id string) (*VPNGateway, error) {
 	get := func(ctx context.Context) (*VPNGateway, error) { return c.GetVPNGateway(ctx, id) }
 	return waitFor(ctx, c, resourceLabel("VPN gateway", id), get, func(g *VPNGateway) string { return g.Status },
-		[]string{GatewayStatusActive}, []string{GatewayStatusFault})
+		[]string{GatewayStatusActive}, []string{GatewayStatusFault, GatewayStatusFreezed})
 }
 
 // WaitVPNGatewayDeleted polls until the gateway answers 404. No status

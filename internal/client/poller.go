@@ -113,6 +113,11 @@ type Waiter struct {
 	// GoneOK makes a not-found answer a success (waiting for a delete);
 	// otherwise not found is an error. Any other status keeps polling.
 	GoneOK bool
+	// Persistent statuses end the wait with an *UnexpectedStatusError when
+	// PersistentPolls polls in a row (default 3) report them: a status that
+	// may flicker (a connection's UNKNOWN) but must not last.
+	Persistent      []string
+	PersistentPolls int
 	// Schedule spaces the polls; nil = DefaultPollSchedule().
 	Schedule *PollSchedule
 }
@@ -129,6 +134,14 @@ func (e *UnexpectedStatusError) Error() string {
 	msg := fmt.Sprintf("resource entered status %s while waiting for %s", e.Status, strings.Join(e.Target, " or "))
 	if e.Message != "" {
 		msg += ": " + e.Message
+	}
+	switch strings.ToUpper(e.Status) {
+	case GatewayStatusFreezed:
+		msg += ". FREEZED means the account is frozen (for example in arrears or by an administrator): " +
+			"nothing can be created, changed or deleted until the freeze is lifted; then run the apply again"
+	case ConnectionStatusUnknown:
+		msg += ". UNKNOWN that persists means the service has lost track of the connection " +
+			"(often a frozen account): nothing will change by waiting; check the account and the console"
 	}
 	return msg
 }
@@ -179,6 +192,10 @@ func Wait(ctx context.Context, refresh RefreshFunc, w Waiter) (string, error) {
 	start := s.clock.Now()
 	var last string
 	var delay time.Duration
+	persistPolls, persisted := w.PersistentPolls, 0
+	if persistPolls <= 0 {
+		persistPolls = 3
+	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return last, &WaitTimeoutError{LastStatus: last, Target: w.Target, Err: err}
@@ -200,6 +217,11 @@ func Wait(ctx context.Context, refresh RefreshFunc, w Waiter) (string, error) {
 			return status, nil
 		}
 		if pollStatusIn(status, w.Failure) {
+			return status, &UnexpectedStatusError{Status: status, Message: message, Target: w.Target}
+		}
+		if persisted = persisted + 1; !pollStatusIn(status, w.Persistent) {
+			persisted = 0
+		} else if persisted >= persistPolls {
 			return status, &UnexpectedStatusError{Status: status, Message: message, Target: w.Target}
 		}
 		delay = pollNextDelay(s, delay, s.clock.Now().Sub(start))

@@ -9,10 +9,11 @@ import (
 )
 
 // waitStatus waits with the client's poll schedule until refresh reports one
-// of target, failing fast on one of failure (*UnexpectedStatusError).
+// of target, failing fast on one of failure (*UnexpectedStatusError) and
+// on a connection's UNKNOWN that lasts three polls.
 func (c *Client) waitStatus(ctx context.Context, refresh RefreshFunc, target, failure []string) (string, error) {
 	s := c.PollSchedule()
-	return Wait(ctx, refresh, Waiter{Target: target, Failure: failure, Schedule: &s})
+	return Wait(ctx, refresh, Waiter{Target: target, Failure: failure, Schedule: &s, Persistent: []string{ConnectionStatusUnknown}})
 }
 
 // waitGone polls get with the client's poll schedule until it answers 404.

@@ -79,6 +79,24 @@ func retryableTransportError(method string, err error) bool {
 	return retryIsIdempotent(method) || retryIsDialError(err)
 }
 
+// retryIsWrite reports the methods that change state. A write whose answer
+// is lost is never re-sent by the client (see AmbiguousError).
+func retryIsWrite(method string) bool {
+	switch method {
+	case http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch:
+		return true
+	}
+	return false
+}
+
+// retryAnswerAmbiguous reports answers after which a write may or may not
+// have been applied: 5xx (an API gateway answers 502/504 while the backend
+// goes on, and a 500 may come after the change). 429 and VPN.0030 (system
+// busy) are refusals before anything changed, so they stay retryable.
+func retryAnswerAmbiguous(e *APIError) bool {
+	return e.StatusCode >= 500
+}
+
 // retryIsIdempotent reports methods that may be sent twice without harm.
 func retryIsIdempotent(method string) bool {
 	switch method {
@@ -131,6 +149,9 @@ func retryAfterDelay(h http.Header, now time.Time, limit time.Duration) (time.Du
 	}
 	return d, true
 }
+
+// Sleep waits d or until ctx ends, whichever is first (ctx's error then).
+func Sleep(ctx context.Context, d time.Duration) error { return retrySleep(ctx, d) }
 
 // retrySleep waits d or until ctx ends, whichever is first.
 func retrySleep(ctx context.Context, d time.Duration) error {

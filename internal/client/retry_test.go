@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -38,10 +37,10 @@ func TestDo_retryByStatus(t *testing.T) {
 		retried bool
 	}{
 		{429, `{"error_code":"APIGW.0308","error_msg":"throttled"}`, true},
-		{500, `{"error_code":"VPN.0002","error_msg":"server error"}`, true},
-		{502, `bad gateway`, true},
-		{503, ``, true},
-		{504, `gateway timeout`, true},
+		{500, `{"error_code":"VPN.0002","error_msg":"server error"}`, false},
+		{502, `bad gateway`, false},
+		{503, ``, false},
+		{504, `gateway timeout`, false},
 		{400, `{"error_code":"VPN.0030","error_msg":"system busy"}`, true},
 		{400, `{"error_code":"VPN.0001","error_msg":"invalid"}`, false},
 		{401, `{"error_code":"APIGW.0301","error_msg":"bad signature"}`, false},
@@ -58,6 +57,10 @@ func TestDo_retryByStatus(t *testing.T) {
 			apiErr, ok := AsAPIError(err)
 			if !ok || apiErr.StatusCode != tc.status {
 				t.Fatalf("err = %v", err)
+			}
+			// A write answered 5xx may have been applied: it is ambiguous, never re-sent.
+			if got := IsAmbiguous(err); got != (tc.status >= 500) {
+				t.Errorf("IsAmbiguous = %v for HTTP %d", got, tc.status)
 			}
 			want := int32(1)
 			if tc.retried {
@@ -79,7 +82,8 @@ func TestDo_retryResendsBodyAndResigns(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec.record(r)
 		if n.Add(1) < 3 {
-			w.WriteHeader(http.StatusServiceUnavailable)
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests) // refused before anything changed: retried
 			return
 		}
 		fmt.Fprint(w, `{"id":"ok"}`)
@@ -221,8 +225,8 @@ var rtLostRequestCases = []struct {
 }{
 	{http.MethodPost, 1},
 	{http.MethodGet, 3},
-	{http.MethodPut, 3},
-	{http.MethodDelete, 3},
+	{http.MethodPut, 1},
+	{http.MethodDelete, 1},
 }
 
 func TestDo_connectionResetRetryByMethod(t *testing.T) {
@@ -376,34 +380,65 @@ func TestDo_timedOutMidFlightPostNotRetried(t *testing.T) {
 	}
 }
 
-// TestDo_postRetriedOnGatewayStatuses: 500, 502 and 504 are answers, not
-// lost requests, and the issue lists them as retryable for every method;
-// the retried POST carries the same body.
-func TestDo_postRetriedOnGatewayStatuses(t *testing.T) {
+// TestDo_writeNotResentAfterGatewayStatuses: after 500, 502 or 504 a
+// write may have been applied (an API gateway answers 504 while the backend
+// goes on), so the client never re-sends it: it returns an *AmbiguousError
+// and the caller reconciles. A GET is still retried.
+func TestDo_writeNotResentAfterGatewayStatuses(t *testing.T) {
 	for _, status := range []int{http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout} {
-		t.Run(strconv.Itoa(status), func(t *testing.T) {
-			var n atomic.Int32
-			bodies := make(chan string, 4)
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				b, _ := io.ReadAll(r.Body)
-				bodies <- string(b)
-				if n.Add(1) == 1 {
-					w.WriteHeader(status)
+		for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodGet} {
+			t.Run(strconv.Itoa(status)+" "+method, func(t *testing.T) {
+				var n atomic.Int32
+				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if n.Add(1) == 1 {
+						w.WriteHeader(status)
+						return
+					}
+					fmt.Fprint(w, `{"customer_gateway":{"id":"cgw-1"}}`)
+				}))
+				t.Cleanup(srv.Close)
+				c, _ := ctNewClient(t, srv.URL, nil)
+				err := c.Do(context.Background(), method, c.Path("customer-gateways"), nil, map[string]string{"name": "c"}, nil)
+				if method == http.MethodGet {
+					if err != nil || n.Load() != 2 {
+						t.Fatalf("GET: err %v after %d attempts, want success after 2", err, n.Load())
+					}
 					return
 				}
-				fmt.Fprint(w, `{"customer_gateway":{"id":"cgw-1"}}`)
-			}))
-			t.Cleanup(srv.Close)
-			c, _ := ctNewClient(t, srv.URL, nil)
-			if err := c.Do(context.Background(), http.MethodPost, c.Path("customer-gateways"), nil, map[string]string{"name": "c"}, nil); err != nil {
-				t.Fatal(err)
+				var amb *AmbiguousError
+				if !errors.As(err, &amb) || amb.Method != method {
+					t.Fatalf("err = %v, want an *AmbiguousError", err)
+				}
+				if n.Load() != 1 {
+					t.Fatalf("%d attempts, want 1", n.Load())
+				}
+			})
+		}
+	}
+}
+
+// TestDo_requestTimeoutMakesWritesAmbiguous: an attempt that outlives
+// RequestTimeout is retried for a GET and ambiguous for a POST.
+func TestDo_requestTimeoutMakesWritesAmbiguous(t *testing.T) {
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) == 1 {
+			select {
+			case <-time.After(2 * time.Second):
+			case <-r.Context().Done():
 			}
-			if n.Load() != 2 {
-				t.Fatalf("%d attempts, want 2", n.Load())
-			}
-			if a, b := <-bodies, <-bodies; a != b || a != `{"name":"c"}` {
-				t.Errorf("bodies %q and %q", a, b)
-			}
-		})
+			return
+		}
+		fmt.Fprint(w, `{}`)
+	}))
+	t.Cleanup(srv.Close)
+	c, _ := ctNewClient(t, srv.URL, func(cfg *Config) { cfg.RequestTimeout = 50 * time.Millisecond; cfg.MaxRetries = 2 })
+	err := c.Do(context.Background(), http.MethodPost, c.Path("customer-gateways"), nil, map[string]string{"name": "c"}, nil)
+	if !IsAmbiguous(err) || n.Load() != 1 {
+		t.Fatalf("POST: err %v after %d attempts, want ambiguous after 1", err, n.Load())
+	}
+	n.Store(0)
+	if err := c.Do(context.Background(), http.MethodGet, c.Path("customer-gateways"), nil, nil, nil); err != nil || n.Load() != 2 {
+		t.Fatalf("GET: err %v after %d attempts, want success after 2", err, n.Load())
 	}
 }

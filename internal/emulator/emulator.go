@@ -54,10 +54,22 @@ type Options struct {
 	// Delays overrides Delay per kind (Kind* constants).
 	Delays map[string]time.Duration
 
-	// FaultRate (0..1) is the share of API requests answered with an injected
-	// fault before any state change; FaultSeed makes the choice repeatable.
-	FaultRate float64
-	FaultSeed uint64
+	// FaultRate (0..1) is the share of API requests that get an injected
+	// fault; FaultSeed makes the choice repeatable (same seed and request
+	// sequence, same faults). FaultModes chooses what a fault is (Fault*
+	// constants, see faults.go; empty = FaultReject, today's behaviour);
+	// FaultWritesOnly restricts faults to POST, PUT and DELETE.
+	FaultRate       float64
+	FaultSeed       uint64
+	FaultModes      []string
+	FaultWritesOnly bool
+	// SlowAnswer is how long FaultSlow holds an answer after the service
+	// acted (default 3 s): longer than the client's per-request timeout.
+	SlowAnswer time.Duration
+	// FreezeNew puts every resource of a kind (KindGateway, KindConnection)
+	// into a status (FREEZED, UNKNOWN) right after its create was answered,
+	// until Unfreeze (or POST /_emulator/freeze with an empty status).
+	FreezeNew map[string]string
 	// Latency is added to every request.
 	Latency time.Duration
 
@@ -86,6 +98,7 @@ type Emulator struct {
 	mu     sync.Mutex
 	st     *state
 	counts map[string]int
+	lost   map[string]int
 	rng    *mrand.Rand
 }
 
@@ -99,6 +112,11 @@ type state struct {
 	Certificates map[string]*certificateRecord `json:"certificates"`
 	// Tags by resource id.
 	Tags map[string]map[string]string `json:"tags"`
+	// EIPs are the account's EIPs that no gateway holds (a gateway's own
+	// are in its record), by id.
+	EIPs map[string]*eipRecord `json:"eips"`
+	// Frozen holds, by id, the status a FREEZED/UNKNOWN resource had before.
+	Frozen map[string]string `json:"frozen"`
 	// Seq feeds generated names and addresses.
 	Seq int `json:"seq"`
 }
@@ -111,6 +129,8 @@ func newState() *state {
 		Monitors:         map[string]*monitorRecord{},
 		Certificates:     map[string]*certificateRecord{},
 		Tags:             map[string]map[string]string{},
+		EIPs:             map[string]*eipRecord{},
+		Frozen:           map[string]string{},
 	}
 }
 
@@ -135,6 +155,7 @@ func New(opts Options) (*Emulator, error) {
 		opts:   opts,
 		st:     newState(),
 		counts: map[string]int{},
+		lost:   map[string]int{},
 		rng:    mrand.New(mrand.NewPCG(opts.FaultSeed, opts.FaultSeed^0x9e3779b97f4a7c15)),
 	}
 	if opts.StateFile != "" {
@@ -165,6 +186,8 @@ func (e *Emulator) routes() {
 	e.mux.HandleFunc("GET /_emulator/resources", e.adminResources)
 	e.mux.HandleFunc("GET /_emulator/requests", e.adminRequests)
 	e.mux.HandleFunc("POST /_emulator/reset", e.adminReset)
+	e.mux.HandleFunc("POST /_emulator/freeze", e.adminFreeze)
+	e.registerEIPs()
 	e.registerIAM()
 	e.registerGateways()
 	e.registerCustomerGateways()
@@ -227,21 +250,33 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request, pattern stri
 		e.logf("%s %s -> %d %s (%s)", r.Method, r.URL.Path, status, code, time.Since(start))
 		return
 	}
-	if pid := r.PathValue("project_id"); pid != "" && pid != e.opts.ProjectID && !strings.HasPrefix(pattern, "GET /v3/") {
+	if pid := r.PathValue("project_id"); pid != "" && pid != e.opts.ProjectID && !strings.HasPrefix(pattern, "GET /v3/projects") {
 		writeErrorID(w, rid, http.StatusForbidden, "VPN.0003", fmt.Sprintf("Authentication failed: project %s is not the project of this credential", pid))
 		return
 	}
 
 	e.mu.Lock()
-	if fault := e.pickFault(); fault != nil {
+	fault := e.pickFault(r.Method)
+	if fault.reject != nil {
 		e.mu.Unlock()
-		fault(w, rid)
+		fault.reject(w, rid)
 		e.logf("%s %s -> injected fault (%s)", r.Method, r.URL.Path, time.Since(start))
 		return
 	}
 	e.settleAll(e.now())
 	status, out := h(&request{Request: r, Body: body, ID: rid, e: e})
+	if status < 300 {
+		e.freezeNew(pattern, out)
+	}
+	if fault.mode == FaultLost504 || fault.mode == FaultLostClose {
+		e.lost[pattern]++
+	}
 	e.mu.Unlock()
+
+	if fault.mode != "" && e.loseAnswer(w, r, rid, pattern, fault.mode) {
+		e.logf("%s %s -> %d, answer lost (%s, %s)", r.Method, r.URL.Path, status, fault.mode, time.Since(start))
+		return
+	}
 
 	if m, ok := out.(map[string]any); ok {
 		if _, has := m["request_id"]; !has {
@@ -316,6 +351,12 @@ func (e *Emulator) load() error {
 	if st.Tags == nil {
 		st.Tags = fill.Tags
 	}
+	if st.EIPs == nil {
+		st.EIPs = fill.EIPs
+	}
+	if st.Frozen == nil {
+		st.Frozen = fill.Frozen
+	}
 	e.st = st
 	return nil
 }
@@ -375,6 +416,7 @@ func (e *Emulator) ResetCounts() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.counts = map[string]int{}
+	e.lost = map[string]int{}
 }
 
 // Reset drops every resource and counter.
@@ -383,49 +425,35 @@ func (e *Emulator) Reset() {
 	defer e.mu.Unlock()
 	e.st = newState()
 	e.counts = map[string]int{}
+	e.lost = map[string]int{}
 	e.changed()
 }
 
+// adminResources answers the resource ids by kind and, under "eips", every
+// EIP of the account with the gateway that holds it ("" when unbound).
 func (e *Emulator) adminResources(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, e.Resources())
+	out := map[string]any{}
+	for k, v := range e.Resources() {
+		out[k] = v
+	}
+	out["eips"] = e.EIPs()
+	writeJSON(w, http.StatusOK, out)
 }
 
+// adminRequests answers the request counts by route pattern, plus one
+// "lost <pattern>" entry per route whose answers were lost after the
+// service acted (FaultLost504, FaultLostClose, FaultSlow).
 func (e *Emulator) adminRequests(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, e.RequestCounts())
+	out := e.RequestCounts()
+	for k, v := range e.LostAnswers() {
+		out["lost "+k] = v
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 func (e *Emulator) adminReset(w http.ResponseWriter, _ *http.Request) {
 	e.Reset()
 	w.WriteHeader(http.StatusNoContent)
-}
-
-// ---- faults ----
-
-// pickFault decides, with the seeded generator, whether this request gets an
-// injected fault. Called with e.mu held, before any state change.
-func (e *Emulator) pickFault() func(http.ResponseWriter, string) {
-	if e.opts.FaultRate <= 0 || e.rng.Float64() >= e.opts.FaultRate {
-		return nil
-	}
-	switch e.rng.IntN(4) {
-	case 0:
-		return func(w http.ResponseWriter, rid string) {
-			writeErrorID(w, rid, http.StatusInternalServerError, "VPN.0002", "server error: injected fault")
-		}
-	case 1:
-		return func(w http.ResponseWriter, rid string) {
-			writeErrorID(w, rid, http.StatusServiceUnavailable, "APIGW.0201", "Service unavailable")
-		}
-	case 2:
-		return func(w http.ResponseWriter, rid string) {
-			w.Header().Set("Retry-After", "1")
-			writeErrorID(w, rid, http.StatusTooManyRequests, "APIGW.0308", "The throttling threshold has been reached")
-		}
-	default:
-		return func(w http.ResponseWriter, rid string) {
-			writeErrorID(w, rid, http.StatusBadRequest, "VPN.0030", "The system is busy, please try later.")
-		}
-	}
 }
 
 // ---- helpers shared by every family ----

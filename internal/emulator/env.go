@@ -10,5 +10,6 @@ func (e *Emulator) ProviderEnv(baseURL string) [][2]string {
 	return [][2]string{
 		{"HW_REGION_NAME", o.Region}, {"HW_ACCESS_KEY", o.AccessKey}, {"HW_SECRET_KEY", o.SecretKey},
 		{"HW_PROJECT_ID", o.ProjectID}, {"HW_VPN_ENDPOINT", baseURL}, {"HW_IAM_ENDPOINT", baseURL},
+		{"HW_EIP_ENDPOINT", baseURL},
 	}
 }

@@ -470,6 +470,7 @@ func (e *Emulator) createGateway(r *request) (int, any) {
 	g.CreatedAt, g.UpdatedAt = now, now
 	g.DueAt = now.Add(e.delay(KindGateway))
 	e.st.Gateways[g.ID] = g
+	e.claimEIPs(g)
 	if in.Tags != nil {
 		e.setTags(g.ID, *in.Tags)
 	}
@@ -737,6 +738,12 @@ func (e *Emulator) buildEIP(field string, q *eipRequest, flavor string, other *e
 		if owner := e.eipOwner(*q.ID); owner != "" {
 			return nil, fmt.Sprintf("%s.id: EIP %s is already bound to vpn gateway %s", field, *q.ID, owner)
 		}
+		if known, ok := e.st.EIPs[*q.ID]; ok {
+			cp := *known
+			return &cp, ""
+		}
+		// An id the emulator has never seen is taken as an EIP the account
+		// already owns (the emulator has no EIP create call in its API).
 		rec.ID = *q.ID
 		rec.Type = "5_bgp"
 		rec.ChargeMode = "bandwidth"
@@ -808,6 +815,11 @@ func (e *Emulator) eipOwner(id string) string {
 }
 
 func (e *Emulator) eipAddressInUse(a string) bool {
+	for _, p := range e.st.EIPs {
+		if p.IPAddress == a {
+			return true
+		}
+	}
 	for _, g := range e.st.Gateways {
 		if (g.EIP1 != nil && g.EIP1.IPAddress == a) || (g.EIP2 != nil && g.EIP2.IPAddress == a) {
 			return true
@@ -901,6 +913,7 @@ func (e *Emulator) updateGateway(r *request) (int, any) {
 		g.LocalSubnetsV6 = slices.Clone(*u.LocalSubnetsV6)
 	}
 	g.EIP1, g.EIP2 = newEIP1, newEIP2
+	e.claimEIPs(g)
 	if pt != nil {
 		g.PolicyTemplate = pt
 	}
@@ -937,6 +950,15 @@ func (e *Emulator) updatedEIPs(g *gatewayRecord, u *gatewayUpdate) (*eipRecord, 
 		}
 		if owner := e.eipOwner(*id); owner != "" {
 			return nil, fmt.Sprintf("%s: EIP %s is already bound to vpn gateway %s", field, *id, owner)
+		}
+		// Reference L1173/L1175: the EIP in a slot must be unbound (EIP
+		// service disassociate-instance) before a new one is bound there.
+		if keep != nil {
+			return nil, fmt.Sprintf("%s: vpn gateway %s still holds EIP %s; unbind it first (EIP disassociate-instance), a new EIP can only be bound once the old one is unbound", field, g.ID, keep.ID)
+		}
+		if known, ok := e.st.EIPs[*id]; ok {
+			cp := *known
+			return &cp, ""
 		}
 		taken := func(a string) bool { return e.eipAddressInUse(a) || (other != nil && other.IPAddress == a) }
 		addrs := e.freeAddresses(eipPool, 1, taken)

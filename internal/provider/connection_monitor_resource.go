@@ -158,8 +158,23 @@ func (r *connectionMonitorResource) Create(ctx context.Context, req resource.Cre
 
 	// CreateConnectionMonitor waits out "not ready" answers while the
 	// connection is still changing.
-	created, err := c.CreateConnectionMonitor(ctx, &client.CreateConnectionMonitorRequest{
-		VPNConnectionID: plan.VPNConnectionID.ValueString(),
+	connID := plan.VPNConnectionID.ValueString()
+	created, err := createExactlyOnce(ctx, createOnce[client.ConnectionMonitor]{
+		What: "connection monitor", Key: "VPN connection " + connID + " (one monitor per connection)", NaturalKey: true,
+		Send: func(ctx context.Context) (*client.ConnectionMonitor, error) {
+			return c.CreateConnectionMonitor(ctx, &client.CreateConnectionMonitorRequest{VPNConnectionID: connID})
+		},
+		ID: func(m *client.ConnectionMonitor) string { return m.ID },
+		Find: func(ctx context.Context) ([]createCandidate, map[string]*client.ConnectionMonitor, error) {
+			list, err := c.ListConnectionMonitors(ctx, &client.ListConnectionMonitorsOptions{VPNConnectionID: connID})
+			if err != nil {
+				return nil, nil, err
+			}
+			cands, found := matchCandidates(list, map[string]string{"vpn_connection_id": connID}, func(m *client.ConnectionMonitor) createCandidate {
+				return createCandidate{ID: m.ID}
+			})
+			return cands, found, nil
+		},
 	})
 	if err != nil {
 		opCreateMonitor.report(&resp.Diagnostics, "", err, "for VPN connection "+plan.VPNConnectionID.ValueString())
@@ -237,7 +252,11 @@ func (r *connectionMonitorResource) Delete(ctx context.Context, req resource.Del
 	defer cancel()
 	c := r.data.Client
 	id := state.ID.ValueString()
-	if err := c.DeleteConnectionMonitor(ctx, id); err != nil {
+	err := deleteExactlyOnce(ctx, "delete connection monitor "+id,
+		func(ctx context.Context) error { return c.DeleteConnectionMonitor(ctx, id) },
+		func(ctx context.Context) (*client.ConnectionMonitor, error) { return c.GetConnectionMonitor(ctx, id) },
+		func(m *client.ConnectionMonitor) string { return m.Status })
+	if err != nil {
 		if client.IsNotFound(err) {
 			return
 		}

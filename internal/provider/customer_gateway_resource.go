@@ -100,7 +100,7 @@ func (r *customerGatewayResource) Schema(_ context.Context, _ resource.SchemaReq
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: "Name: 1-64 characters, digits, letters, Chinese characters, `_`, `-` and `.`. " +
-					"When omitted, the service generates one such as `cgw-21a3`. Changes in place.",
+					"When omitted, the provider generates a unique one, `tf-cgw-` and 8 hex digits (such as `tf-cgw-1a2b3c4d`), so that it can find the resource again when the answer to its create is lost. Changes in place.",
 				Validators:    []validator.String{nameValidator()},
 				PlanModifiers: stableString(),
 			},
@@ -202,7 +202,26 @@ func (r *customerGatewayResource) Create(ctx context.Context, req resource.Creat
 		Tags:          tagsFromMap(tagsAll),
 		BgpAsn:        knownInt64Ptr(plan.BgpAsn),
 	}
-	cgw, err := r.data.Client.CreateCustomerGateway(ctx, in)
+	if in.Name == "" {
+		in.Name = generatedName("cgw")
+	}
+	c := r.data.Client
+	key := createKey("name", in.Name, "id_value", in.IDValue)
+	cgw, err := createExactlyOnce(ctx, createOnce[client.CustomerGateway]{
+		What: "customer gateway", Key: "name " + in.Name + ", id_value " + in.IDValue,
+		Send: func(ctx context.Context) (*client.CustomerGateway, error) { return c.CreateCustomerGateway(ctx, in) },
+		ID:   func(g *client.CustomerGateway) string { return g.ID },
+		Find: func(ctx context.Context) ([]createCandidate, map[string]*client.CustomerGateway, error) {
+			list, err := c.ListCustomerGateways(ctx)
+			if err != nil {
+				return nil, nil, err
+			}
+			cands, found := matchCandidates(list, key, func(g *client.CustomerGateway) createCandidate {
+				return createCandidate{ID: g.ID, Name: g.Name, CreatedAt: g.CreatedAt}
+			})
+			return cands, found, nil
+		},
+	})
 	if err != nil {
 		opCreateCustomerGateway.report(&resp.Diagnostics, "", err)
 		return
@@ -262,7 +281,20 @@ func (r *customerGatewayResource) Update(ctx context.Context, req resource.Updat
 		in.CACertificate, changed = &client.CACertificateRequest{Content: planContent.ValueString()}, true
 	}
 	if changed {
-		if _, err := r.data.Client.UpdateCustomerGateway(ctx, id, &in); err != nil {
+		c := r.data.Client
+		// The CA content is never read back: when it was sent, a lost answer
+		// sends the (idempotent) PUT again.
+		err := writeVerified(ctx, "update customer gateway "+id, func(ctx context.Context) error {
+			_, err := c.UpdateCustomerGateway(ctx, id, &in)
+			return err
+		}, func(ctx context.Context) (bool, error) {
+			got, err := c.GetCustomerGateway(ctx, id)
+			if err != nil {
+				return false, err
+			}
+			return in.CACertificate == nil && jsonCovers(map[string]string{"name": in.Name}, got), nil
+		})
+		if err != nil {
 			opUpdateCustomerGateway.report(&resp.Diagnostics, id, err)
 			return
 		}
@@ -299,7 +331,12 @@ func (r *customerGatewayResource) Delete(ctx context.Context, req resource.Delet
 		return
 	}
 	id := state.ID.ValueString()
-	if err := r.data.Client.DeleteCustomerGateway(ctx, id); err != nil && !client.IsNotFound(err) {
+	c := r.data.Client
+	err := deleteExactlyOnce(ctx, "delete customer gateway "+id,
+		func(ctx context.Context) error { return c.DeleteCustomerGateway(ctx, id) },
+		func(ctx context.Context) (*client.CustomerGateway, error) { return c.GetCustomerGateway(ctx, id) },
+		func(*client.CustomerGateway) string { return "" })
+	if err != nil && !client.IsNotFound(err) {
 		opDeleteCustomerGateway.report(&resp.Diagnostics, id, err)
 	}
 }

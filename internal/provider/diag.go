@@ -128,8 +128,12 @@ var (
 	opUpdateVPNGatewayTags = operation{action: "update VPN gateway tags"}
 	opSetPolicyTemplate    = operation{action: "update VPN gateway policy_template after create",
 		summary: "Unable to set VPN gateway policy template"}
-	opChangeFlavor          = operation{action: "change VPN gateway flavor", summary: "Unable to change VPN gateway flavor"}
-	opDeleteVPNGateway      = operation{action: "delete VPN gateway"}
+	opChangeFlavor      = operation{action: "change VPN gateway flavor", summary: "Unable to change VPN gateway flavor"}
+	opDeleteVPNGateway  = operation{action: "delete VPN gateway"}
+	opUnbindReplacedEIP = operation{action: "unbind the EIP being replaced (EIP service) before binding the new one",
+		summary: "Unable to unbind the VPN gateway's old EIP"}
+	opKeepExistingEIPs = operation{action: "unbind the existing EIPs (EIP service) before deleting the VPN gateway; " +
+		"set release_existing_eips_on_delete = true to release them with it", summary: "Unable to unbind the VPN gateway's existing EIPs"}
 	opWaitVPNGatewayCreated = operation{action: "wait for VPN gateway to become ACTIVE after create", summary: "VPN gateway did not become active"}
 	opListAvailabilityZones = operation{action: "list VPN gateway availability zones", summary: "Unable to read VPN gateway availability zones"}
 	opReadQuotas            = operation{action: "read VPN quotas"}

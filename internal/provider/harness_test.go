@@ -120,7 +120,7 @@ func newTestEnv(t *testing.T, opts ...func(*emulator.Options)) *testEnv {
 	poll, backoff := testPollSchedule, testBackoff
 	c, err := client.New(t.Context(), client.Config{
 		Region: eo.Region, AccessKey: eo.AccessKey, SecretKey: eo.SecretKey, ProjectID: eo.ProjectID,
-		VPNEndpoint: srv.URL, IAMEndpoint: srv.URL, MaxRetries: 5, Poll: &poll, Backoff: &backoff,
+		VPNEndpoint: srv.URL, IAMEndpoint: srv.URL, EIPEndpoint: srv.URL, MaxRetries: 5, Poll: &poll, Backoff: &backoff,
 		UserAgent: "terraform-provider-huaweicloudvpn/test (+terraform test)",
 	})
 	if err != nil {
@@ -161,7 +161,7 @@ func (e *testEnv) providerConfigWith(attrs map[string]string, extra ...string) s
 			fmt.Fprintf(&b, "  %s = %s\n", k, values[k])
 		}
 	}
-	fmt.Fprintf(&b, "  endpoints {\n    vpn = %q\n    iam = %q\n  }\n", e.Server.URL, e.Server.URL)
+	fmt.Fprintf(&b, "  endpoints {\n    vpn = %q\n    iam = %q\n    eip = %q\n  }\n", e.Server.URL, e.Server.URL, e.Server.URL)
 	for _, line := range extra {
 		b.WriteString("  " + line + "\n")
 	}

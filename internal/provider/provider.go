@@ -33,6 +33,7 @@ const (
 	EnvProjectID           = "HW_PROJECT_ID"
 	EnvVPNEndpoint         = "HW_VPN_ENDPOINT"
 	EnvIAMEndpoint         = "HW_IAM_ENDPOINT"
+	EnvEIPEndpoint         = "HW_EIP_ENDPOINT"
 	EnvInsecure            = "HW_INSECURE"
 	EnvMaxRetries          = "HW_MAX_RETRIES"
 	EnvEnterpriseProjectID = "HW_ENTERPRISE_PROJECT_ID"
@@ -95,6 +96,7 @@ type providerModel struct {
 type endpointsModel struct {
 	VPN types.String `tfsdk:"vpn"`
 	IAM types.String `tfsdk:"iam"`
+	EIP types.String `tfsdk:"eip"`
 }
 
 // defaultTagsModel is the default_tags block.
@@ -173,6 +175,12 @@ func (p *huaweicloudvpnProvider) Schema(_ context.Context, _ provider.SchemaRequ
 						MarkdownDescription: "IAM endpoint, used to find the project id. Also read from `" + EnvIAMEndpoint + "`. " +
 							"Defaults to `https://iam.{region}.myhuaweicloud.com`.",
 					},
+					"eip": schema.StringAttribute{
+						Optional: true,
+						MarkdownDescription: "EIP service endpoint (EIP API v3), used to unbind a customer's EIPs from a " +
+							"gateway before the gateway is deleted or its EIPs are replaced. Also read from `" + EnvEIPEndpoint + "`. " +
+							"Defaults to `https://vpc.{region}.myhuaweicloud.com`, where Huawei Cloud serves the EIP API.",
+					},
 				},
 			},
 			"default_tags": schema.SingleNestedBlock{
@@ -247,6 +255,7 @@ func (p *huaweicloudvpnProvider) Configure(ctx context.Context, req provider.Con
 		"project_id":     rc.Client.ProjectID,
 		"vpn_endpoint":   rc.Client.VPNEndpoint,
 		"iam_endpoint":   rc.Client.IAMEndpoint,
+		"eip_endpoint":   rc.Client.EIPEndpoint,
 		"max_retries":    rc.Client.MaxRetries,
 	})
 
@@ -370,6 +379,8 @@ func resolveConfig(ctx context.Context, m providerModel, getenv func(string) str
 			dst: &rc.Client.VPNEndpoint, endpoint: true},
 		{path: path.Root("endpoints").AtName("iam"), value: endpoints.IAM, env: EnvIAMEndpoint, title: "IAM Endpoint",
 			dst: &rc.Client.IAMEndpoint, endpoint: true},
+		{path: path.Root("endpoints").AtName("eip"), value: endpoints.EIP, env: EnvEIPEndpoint, title: "EIP Endpoint",
+			dst: &rc.Client.EIPEndpoint, endpoint: true},
 	}
 	for _, s := range settings {
 		if s.value.IsUnknown() {

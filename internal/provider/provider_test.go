@@ -43,7 +43,7 @@ func nullModel() providerModel {
 var fullEnv = map[string]string{
 	EnvRegion: "env-region", EnvAccessKey: "env-ak", EnvSecretKey: "env-sk", EnvSecurityToken: "env-token",
 	EnvProjectID: "env-project", EnvVPNEndpoint: "https://vpn.env.example", EnvIAMEndpoint: "https://iam.env.example",
-	EnvInsecure: "true", EnvMaxRetries: "7", EnvEnterpriseProjectID: "env-eps",
+	EnvEIPEndpoint: "https://vpc.env.example", EnvInsecure: "true", EnvMaxRetries: "7", EnvEnterpriseProjectID: "env-eps",
 }
 
 // errorPaths returns the attribute paths of the error diagnostics.
@@ -65,7 +65,7 @@ func TestResolveConfig_configWins(t *testing.T) {
 		Region: types.StringValue("cfg-region"), AccessKey: types.StringValue("cfg-ak"), SecretKey: types.StringValue("cfg-sk"),
 		SecurityToken: types.StringValue("cfg-token"), ProjectID: types.StringValue("cfg-project"),
 		Insecure: types.BoolValue(false), MaxRetries: types.Int64Value(0), EnterpriseProjectID: types.StringValue("cfg-eps"),
-		Endpoints:   &endpointsModel{VPN: types.StringValue("http://127.0.0.1:1"), IAM: types.StringValue("http://127.0.0.1:2")},
+		Endpoints:   &endpointsModel{VPN: types.StringValue("http://127.0.0.1:1"), IAM: types.StringValue("http://127.0.0.1:2"), EIP: types.StringValue("http://127.0.0.1:3")},
 		DefaultTags: &defaultTagsModel{Tags: stringMapValue(map[string]string{"env": "test"})},
 	}
 	rc, diags := resolveConfig(context.Background(), m, envMap(fullEnv))
@@ -74,7 +74,7 @@ func TestResolveConfig_configWins(t *testing.T) {
 	}
 	want := client.Config{
 		Region: "cfg-region", AccessKey: "cfg-ak", SecretKey: "cfg-sk", SecurityToken: "cfg-token", ProjectID: "cfg-project",
-		VPNEndpoint: "http://127.0.0.1:1", IAMEndpoint: "http://127.0.0.1:2", Insecure: false, MaxRetries: 0,
+		VPNEndpoint: "http://127.0.0.1:1", IAMEndpoint: "http://127.0.0.1:2", EIPEndpoint: "http://127.0.0.1:3", Insecure: false, MaxRetries: 0,
 	}
 	if !reflect.DeepEqual(rc.Client, want) {
 		t.Errorf("client config:\n got %+v\nwant %+v", rc.Client, want)
@@ -92,7 +92,7 @@ func TestResolveConfig_envFallback(t *testing.T) {
 	}
 	want := client.Config{
 		Region: "env-region", AccessKey: "env-ak", SecretKey: "env-sk", SecurityToken: "env-token", ProjectID: "env-project",
-		VPNEndpoint: "https://vpn.env.example", IAMEndpoint: "https://iam.env.example", Insecure: true, MaxRetries: 7,
+		VPNEndpoint: "https://vpn.env.example", IAMEndpoint: "https://iam.env.example", EIPEndpoint: "https://vpc.env.example", Insecure: true, MaxRetries: 7,
 	}
 	if !reflect.DeepEqual(rc.Client, want) {
 		t.Errorf("client config:\n got %+v\nwant %+v", rc.Client, want)
@@ -142,7 +142,7 @@ func TestResolveConfig_missing(t *testing.T) {
 		{"access key", []string{EnvAccessKey}, []string{"access_key"}},
 		{"secret key", []string{EnvSecretKey}, []string{"secret_key"}},
 		{"all three", []string{EnvRegion, EnvAccessKey, EnvSecretKey}, []string{"region", "access_key", "secret_key"}},
-		{"optional ones", []string{EnvSecurityToken, EnvProjectID, EnvVPNEndpoint, EnvIAMEndpoint, EnvInsecure, EnvMaxRetries}, nil},
+		{"optional ones", []string{EnvSecurityToken, EnvProjectID, EnvVPNEndpoint, EnvIAMEndpoint, EnvEIPEndpoint, EnvInsecure, EnvMaxRetries}, nil},
 	}
 	for _, tc := range cases {
 		env := map[string]string{}
@@ -355,11 +355,12 @@ func configureConfig(t *testing.T, attrs map[string]tftypes.Value) tfsdk.Config 
 	return tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}
 }
 
-// endpointsValue is an endpoints block with both endpoints set to url.
+// endpointsValue is an endpoints block with every endpoint set to url.
 func endpointsValue(url string) tftypes.Value {
-	typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"vpn": tftypes.String, "iam": tftypes.String}}
+	typ := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"vpn": tftypes.String, "iam": tftypes.String, "eip": tftypes.String}}
 	return tftypes.NewValue(typ, map[string]tftypes.Value{
 		"vpn": tftypes.NewValue(tftypes.String, url), "iam": tftypes.NewValue(tftypes.String, url),
+		"eip": tftypes.NewValue(tftypes.String, url),
 	})
 }
 
@@ -409,7 +410,7 @@ func TestConfigure_clientUserAgentAndProjectHeader(t *testing.T) {
 func TestConfigure_unknownValues(t *testing.T) {
 	t.Parallel()
 	unknownString := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
-	endpointsType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"vpn": tftypes.String, "iam": tftypes.String}}
+	endpointsType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"vpn": tftypes.String, "iam": tftypes.String, "eip": tftypes.String}}
 	cases := []struct {
 		name  string
 		attrs map[string]tftypes.Value
@@ -418,7 +419,7 @@ func TestConfigure_unknownValues(t *testing.T) {
 		{"region", map[string]tftypes.Value{"region": unknownString}, "region"},
 		{"project id", map[string]tftypes.Value{"project_id": unknownString}, "project_id"},
 		{"endpoint", map[string]tftypes.Value{"endpoints": tftypes.NewValue(endpointsType, map[string]tftypes.Value{
-			"vpn": unknownString, "iam": str("http://127.0.0.1:1"),
+			"vpn": unknownString, "iam": str("http://127.0.0.1:1"), "eip": str("http://127.0.0.1:1"),
 		})}, "endpoints.vpn"},
 		{"max retries", map[string]tftypes.Value{"max_retries": tftypes.NewValue(tftypes.Number, tftypes.UnknownValue)}, "max_retries"},
 		// A dynamic block whose for_each is unknown makes the whole block unknown.

@@ -111,13 +111,47 @@ func planTagsAll(ctx context.Context, defaultTags map[string]string, tags types.
 // makes no call when nothing changed.
 func updateTags(ctx context.Context, c *client.Client, resourceType, id string, oldAll, newAll map[string]string) error {
 	removed, upserted := diffTags(oldAll, newAll)
+	// After a lost answer, the tags read back say whether the call took effect.
+	readBack := func(check func(map[string]string) bool) func(ctx context.Context) (bool, error) {
+		return func(ctx context.Context) (bool, error) {
+			tags, err := c.GetResourceTags(ctx, resourceType, id)
+			if err != nil {
+				return false, err
+			}
+			have := make(map[string]string, len(tags))
+			for _, t := range tags {
+				have[t.Key] = t.Value
+			}
+			return check(have), nil
+		}
+	}
 	for _, batch := range tagBatches(removed) {
-		if err := c.DeleteResourceTags(ctx, resourceType, id, batch); err != nil {
+		err := writeVerified(ctx, "delete tags of "+resourceType+" "+id, func(ctx context.Context) error {
+			return c.DeleteResourceTags(ctx, resourceType, id, batch)
+		}, readBack(func(have map[string]string) bool {
+			for _, t := range batch {
+				if _, ok := have[t.Key]; ok {
+					return false
+				}
+			}
+			return true
+		}))
+		if err != nil {
 			return fmt.Errorf("deleting tags of %s %s: %w", resourceType, id, err)
 		}
 	}
 	for _, batch := range tagBatches(upserted) {
-		if err := c.CreateResourceTags(ctx, resourceType, id, batch); err != nil {
+		err := writeVerified(ctx, "create tags of "+resourceType+" "+id, func(ctx context.Context) error {
+			return c.CreateResourceTags(ctx, resourceType, id, batch)
+		}, readBack(func(have map[string]string) bool {
+			for _, t := range batch {
+				if v, ok := have[t.Key]; !ok || v != t.Value {
+					return false
+				}
+			}
+			return true
+		}))
+		if err != nil {
 			return fmt.Errorf("creating tags of %s %s: %w", resourceType, id, err)
 		}
 	}

@@ -108,7 +108,7 @@ func (r *vpnConnectionResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Optional: true,
 				Computed: true,
 				MarkdownDescription: "Name: 1-64 characters of digits, letters, Chinese characters, `_`, `-` and `.`. " +
-					"When omitted the service generates one such as `vpn-13be`.",
+					"When omitted, the provider generates a unique one, `tf-vpn-` and 8 hex digits (such as `tf-vpn-1a2b3c4d`), so that it can find the resource again when the answer to its create is lost. Changes in place.",
 				Validators:    []validator.String{nameValidator()},
 				PlanModifiers: stableString(),
 			},
@@ -442,7 +442,25 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	// The client waits out "not ready" answers (a busy gateway) within ctx.
-	created, err := c.CreateVPNConnection(ctx, body)
+	if body.Name == "" {
+		body.Name = generatedName("vpn")
+	}
+	key := createKey("name", body.Name, "vgw_id", body.VgwID, "vgw_ip", body.VgwIP, "cgw_id", body.CgwID)
+	created, err := createExactlyOnce(ctx, createOnce[client.VPNConnection]{
+		What: "VPN connection", Key: "name " + body.Name + ", vgw_id " + body.VgwID + ", vgw_ip " + body.VgwIP + ", cgw_id " + body.CgwID,
+		Send: func(ctx context.Context) (*client.VPNConnection, error) { return c.CreateVPNConnection(ctx, body) },
+		ID:   func(v *client.VPNConnection) string { return v.ID },
+		Find: func(ctx context.Context) ([]createCandidate, map[string]*client.VPNConnection, error) {
+			list, err := c.ListVPNConnections(ctx, &client.ListVPNConnectionsOptions{VgwID: body.VgwID})
+			if err != nil {
+				return nil, nil, err
+			}
+			cands, found := matchCandidates(list, key, func(v *client.VPNConnection) createCandidate {
+				return createCandidate{ID: v.ID, Name: v.Name, CreatedAt: v.CreatedAt}
+			})
+			return cands, found, nil
+		},
+	})
 	if err != nil {
 		opCreateVPNConnection.report(&resp.Diagnostics, "", err)
 		return
@@ -520,7 +538,19 @@ func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateR
 	}
 	var conn *client.VPNConnection
 	if changed {
-		_, err := c.UpdateVPNConnection(ctx, id, body)
+		// The read-back compares what was sent, except the PSK (never returned).
+		sent := *body
+		sent.PSK = ""
+		err := writeVerified(ctx, "update VPN connection "+id, func(ctx context.Context) error {
+			_, err := c.UpdateVPNConnection(ctx, id, body)
+			return err
+		}, func(ctx context.Context) (bool, error) {
+			got, err := c.GetVPNConnection(ctx, id)
+			if err != nil {
+				return false, err
+			}
+			return updateApplied(got.Status, sent, got), nil
+		})
 		if err != nil {
 			opUpdateVPNConnection.report(&resp.Diagnostics, id, err)
 			return
@@ -587,7 +617,10 @@ func (r *vpnConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 	defer cancel()
 	c := r.data.Client
 	id := state.ID.ValueString()
-	err := c.DeleteVPNConnection(ctx, id)
+	err := deleteExactlyOnce(ctx, "delete VPN connection "+id,
+		func(ctx context.Context) error { return c.DeleteVPNConnection(ctx, id) },
+		func(ctx context.Context) (*client.VPNConnection, error) { return c.GetVPNConnection(ctx, id) },
+		func(v *client.VPNConnection) string { return v.Status })
 	if client.IsNotFound(err) {
 		return
 	}

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -291,7 +292,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 		tflog.Info(ctx, "VPN gateway already has a certificate; taking it over", map[string]any{"vgw_id": vgwID, "id": existing.ID})
 		resp.Diagnostics.AddWarning("Existing Certificate Taken Over", fmt.Sprintf("VPN gateway %s already had certificate "+
 			"%s; it was updated with the configured certificates and keys and is now managed by this resource.", vgwID, existing.ID))
-		sent, err = c.UpdateVPNGatewayCertificate(ctx, vgwID, existing.ID, &client.UpdateVPNGatewayCertificateRequest{
+		sent, err = vgwCertUpdateExactlyOnce(ctx, c, vgwID, existing.ID, &client.UpdateVPNGatewayCertificateRequest{
 			Name:             plan.Name.ValueString(),
 			Certificate:      plan.Certificate.ValueString(),
 			PrivateKey:       signKey,
@@ -304,13 +305,31 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 			return
 		}
 	case client.IsNotFound(err):
-		sent, err = c.CreateVPNGatewayCertificate(ctx, vgwID, &client.CreateVPNGatewayCertificateRequest{
+		body := &client.CreateVPNGatewayCertificateRequest{
 			Name:             plan.Name.ValueString(),
 			Certificate:      plan.Certificate.ValueString(),
 			PrivateKey:       signKey,
 			CertificateChain: plan.CertificateChain.ValueString(),
 			EncCertificate:   plan.EncCertificate.ValueString(),
 			EncPrivateKey:    encKey,
+		}
+		sent, err = createExactlyOnce(ctx, createOnce[client.VPNGatewayCertificate]{
+			What: "VPN gateway certificate", Key: "VPN gateway " + vgwID + " (one certificate per gateway)", NaturalKey: true,
+			Send: func(ctx context.Context) (*client.VPNGatewayCertificate, error) {
+				return c.CreateVPNGatewayCertificate(ctx, vgwID, body)
+			},
+			ID: func(v *client.VPNGatewayCertificate) string { return v.ID },
+			Find: func(ctx context.Context) ([]createCandidate, map[string]*client.VPNGatewayCertificate, error) {
+				got, err := c.GetVPNGatewayCertificate(ctx, vgwID)
+				if client.IsNotFound(err) {
+					return nil, nil, nil
+				}
+				if err != nil {
+					return nil, nil, err
+				}
+				return []createCandidate{{ID: got.ID, Name: got.Name, CreatedAt: got.CreatedAt}},
+					map[string]*client.VPNGatewayCertificate{got.ID: got}, nil
+			},
 		})
 		if err != nil {
 			opUploadCertificate.report(&resp.Diagnostics, "", err, "of VPN gateway "+vgwID)
@@ -431,7 +450,7 @@ func (r *vgwCertificateResource) Update(ctx context.Context, req resource.Update
 		tflog.Info(ctx, "Updating VPN gateway certificate", map[string]any{
 			"vgw_id": vgwID, "id": id, "name": body.Name != "", "certificate": ch.sign, "certificate_chain": ch.chain, "enc_certificate": ch.enc,
 		})
-		cert, err = c.UpdateVPNGatewayCertificate(ctx, vgwID, id, &body)
+		cert, err = vgwCertUpdateExactlyOnce(ctx, c, vgwID, id, &body)
 		if err != nil {
 			opUpdateCertificate.report(&resp.Diagnostics, id, err, "of VPN gateway "+vgwID)
 			return
@@ -489,4 +508,28 @@ func (r *vgwCertificateResource) ImportState(ctx context.Context, req resource.I
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("vgw_id"), req.ID)...)
+}
+
+// vgwCertUpdateExactlyOnce sends a certificate update; after a lost answer
+// it reads the certificate back: BINDING (the update under way) or, for a
+// name-only update, the new name means it took effect. The key material is
+// not read back, so otherwise the (idempotent) update is sent again.
+func vgwCertUpdateExactlyOnce(ctx context.Context, c *client.Client, vgwID, id string, body *client.UpdateVPNGatewayCertificateRequest) (*client.VPNGatewayCertificate, error) {
+	var out *client.VPNGatewayCertificate
+	err := writeVerified(ctx, "update the certificate of VPN gateway "+vgwID, func(ctx context.Context) error {
+		v, err := c.UpdateVPNGatewayCertificate(ctx, vgwID, id, body)
+		if err == nil {
+			out = v
+		}
+		return err
+	}, func(ctx context.Context) (bool, error) {
+		got, err := c.GetVPNGatewayCertificate(ctx, vgwID)
+		if err != nil {
+			return false, err
+		}
+		out = got
+		nameOnly := body.Certificate == "" && body.CertificateChain == "" && body.EncCertificate == ""
+		return strings.EqualFold(got.Status, client.CertificateStatusBinding) || nameOnly && got.Name == body.Name, nil
+	})
+	return out, err
 }

@@ -143,6 +143,11 @@ func flattenVPNGateway(ctx context.Context, gw *client.VPNGateway, prior vpnGate
 		CreatedAt:            strOrPrior(gw.CreatedAt, prior.CreatedAt),
 		UpdatedAt:            strOrPrior(gw.UpdatedAt, prior.UpdatedAt),
 		Timeouts:             prior.Timeouts,
+		// Not the service's: the configured value, false by default (and after an import).
+		ReleaseExistingEIPsOnDelete: prior.ReleaseExistingEIPsOnDelete,
+	}
+	if m.ReleaseExistingEIPsOnDelete.IsNull() || m.ReleaseExistingEIPsOnDelete.IsUnknown() {
+		m.ReleaseExistingEIPsOnDelete = types.BoolValue(false)
 	}
 	if gw.BgpAsn != 0 {
 		m.BgpAsn = types.Int64Value(gw.BgpAsn)

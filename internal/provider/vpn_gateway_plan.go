@@ -26,6 +26,7 @@ var vgwEIPReplaceFields = []string{"type", "charge_mode", "bandwidth_size", "ban
 // replaces), and rejects flavor changes the update-specification call does
 // not take.
 func (r *vpnGatewayResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer vgwWarnKeptEIPs(ctx, req, resp)
 	if req.Plan.Raw.IsNull() {
 		return
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -55,38 +56,40 @@ type vpnGatewayResource struct {
 
 // vpnGatewayModel is the resource's state and plan.
 type vpnGatewayModel struct {
-	ID                   types.String   `tfsdk:"id"`
-	Name                 types.String   `tfsdk:"name"`
-	NetworkType          types.String   `tfsdk:"network_type"`
-	AttachmentType       types.String   `tfsdk:"attachment_type"`
-	VpcID                types.String   `tfsdk:"vpc_id"`
-	ErID                 types.String   `tfsdk:"er_id"`
-	LocalSubnets         types.Set      `tfsdk:"local_subnets"`
-	ConnectSubnet        types.String   `tfsdk:"connect_subnet"`
-	AccessVpcID          types.String   `tfsdk:"access_vpc_id"`
-	AccessSubnetID       types.String   `tfsdk:"access_subnet_id"`
-	AccessPrivateIP1     types.String   `tfsdk:"access_private_ip_1"`
-	AccessPrivateIP2     types.String   `tfsdk:"access_private_ip_2"`
-	BgpAsn               types.Int64    `tfsdk:"bgp_asn"`
-	Flavor               types.String   `tfsdk:"flavor"`
-	AvailabilityZoneIDs  types.Set      `tfsdk:"availability_zone_ids"`
-	HAMode               types.String   `tfsdk:"ha_mode"`
-	EnterpriseProjectID  types.String   `tfsdk:"enterprise_project_id"`
-	EIP1                 types.Object   `tfsdk:"eip1"`
-	EIP2                 types.Object   `tfsdk:"eip2"`
-	PolicyTemplate       types.Object   `tfsdk:"policy_template"`
-	Tags                 types.Map      `tfsdk:"tags"`
-	TagsAll              types.Map      `tfsdk:"tags_all"`
-	Status               types.String   `tfsdk:"status"`
-	ConnectionNumber     types.Int64    `tfsdk:"connection_number"`
-	UsedConnectionNumber types.Int64    `tfsdk:"used_connection_number"`
-	UsedConnectionGroup  types.Int64    `tfsdk:"used_connection_group"`
-	CertificateID        types.String   `tfsdk:"certificate_id"`
-	ErAttachmentID       types.String   `tfsdk:"er_attachment_id"`
-	SupportedFlavors     types.Set      `tfsdk:"supported_flavors"`
-	CreatedAt            types.String   `tfsdk:"created_at"`
-	UpdatedAt            types.String   `tfsdk:"updated_at"`
-	Timeouts             timeouts.Value `tfsdk:"timeouts"`
+	ID                   types.String `tfsdk:"id"`
+	Name                 types.String `tfsdk:"name"`
+	NetworkType          types.String `tfsdk:"network_type"`
+	AttachmentType       types.String `tfsdk:"attachment_type"`
+	VpcID                types.String `tfsdk:"vpc_id"`
+	ErID                 types.String `tfsdk:"er_id"`
+	LocalSubnets         types.Set    `tfsdk:"local_subnets"`
+	ConnectSubnet        types.String `tfsdk:"connect_subnet"`
+	AccessVpcID          types.String `tfsdk:"access_vpc_id"`
+	AccessSubnetID       types.String `tfsdk:"access_subnet_id"`
+	AccessPrivateIP1     types.String `tfsdk:"access_private_ip_1"`
+	AccessPrivateIP2     types.String `tfsdk:"access_private_ip_2"`
+	BgpAsn               types.Int64  `tfsdk:"bgp_asn"`
+	Flavor               types.String `tfsdk:"flavor"`
+	AvailabilityZoneIDs  types.Set    `tfsdk:"availability_zone_ids"`
+	HAMode               types.String `tfsdk:"ha_mode"`
+	EnterpriseProjectID  types.String `tfsdk:"enterprise_project_id"`
+	EIP1                 types.Object `tfsdk:"eip1"`
+	EIP2                 types.Object `tfsdk:"eip2"`
+	PolicyTemplate       types.Object `tfsdk:"policy_template"`
+	Tags                 types.Map    `tfsdk:"tags"`
+	TagsAll              types.Map    `tfsdk:"tags_all"`
+	Status               types.String `tfsdk:"status"`
+	ConnectionNumber     types.Int64  `tfsdk:"connection_number"`
+	UsedConnectionNumber types.Int64  `tfsdk:"used_connection_number"`
+	UsedConnectionGroup  types.Int64  `tfsdk:"used_connection_group"`
+	CertificateID        types.String `tfsdk:"certificate_id"`
+	ErAttachmentID       types.String `tfsdk:"er_attachment_id"`
+	SupportedFlavors     types.Set    `tfsdk:"supported_flavors"`
+	CreatedAt            types.String `tfsdk:"created_at"`
+	UpdatedAt            types.String `tfsdk:"updated_at"`
+	// ReleaseExistingEIPsOnDelete: see vpn_gateway_eips.go.
+	ReleaseExistingEIPsOnDelete types.Bool     `tfsdk:"release_existing_eips_on_delete"`
+	Timeouts                    timeouts.Value `tfsdk:"timeouts"`
 }
 
 // vpnGatewayEIPModel is eip1 / eip2.
@@ -226,7 +229,7 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"name": schema.StringAttribute{
 				Optional: true, Computed: true,
 				MarkdownDescription: "Name (1-64 characters: letters, digits, Chinese characters, `_`, `-`, `.`). " +
-					"The service generates `vpngw-****` when it is not set. Updated in place.",
+					"When omitted, the provider generates a unique one, `tf-vpngw-` and 8 hex digits (such as `tf-vpngw-1a2b3c4d`), so that it can find the resource again when the answer to its create is lost. Changes in place.",
 				Validators:    []validator.String{nameValidator()},
 				PlanModifiers: stableString(),
 			},
@@ -344,6 +347,17 @@ func (r *vpnGatewayResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"provider's `enterprise_project_id`, else the service's `0`. Changing it replaces the gateway.",
 				Validators:    []validator.String{enterpriseProjectIDValidator()},
 				PlanModifiers: immutableString(),
+			},
+			"release_existing_eips_on_delete": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				MarkdownDescription: "What happens to existing EIPs (bound with `eip1.id` / `eip2.id`) when the gateway " +
+					"is destroyed or replaced. `false` (default): the provider unbinds them through the EIP service first " +
+					"(`endpoints { eip }`), so they stay in the account, unbound, with their addresses. `true`: they are " +
+					"released (deleted) with the gateway, as the service does when they are still bound. EIPs the service " +
+					"created with the gateway (`eip1.type` ...) are always released with it. The official `huaweicloud` " +
+					"provider's `delete_eip_on_termination` defaults to `true` (release); this provider keeps a customer's " +
+					"EIPs unless told otherwise. After `terraform import` the provider cannot tell existing EIPs from those " +
+					"the service created, so it keeps both unless this is `true`.",
 			},
 			"eip1": schema.SingleNestedAttribute{
 				Optional:            true,
@@ -468,12 +482,16 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	c := r.data.Client
-	created, err := c.CreateVPNGateway(ctx, body)
+	if body.Name == "" {
+		body.Name = generatedName("vpngw")
+	}
+	created, err := vgwCreateExactlyOnce(ctx, c, body)
 	if err != nil {
 		opCreateVPNGateway.report(&resp.Diagnostics, "", err)
 		return
 	}
 	id := created.ID
+	vgwRememberExistingEIPs(ctx, req.Config, resp.Private, &resp.Diagnostics)
 	tflog.Info(ctx, "Created VPN gateway, waiting for ACTIVE", map[string]any{"id": id})
 	// Record the id at once: if the wait fails the gateway is tainted, not lost.
 	r.setState(ctx, &resp.State, &resp.Diagnostics, created, plan)
@@ -575,6 +593,14 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 
 	var gw *client.VPNGateway
 	put, d := expandVPNGatewayUpdate(ctx, plan, state)
+	if put != nil && (put.EIPID1 != "" || put.EIPID2 != "") {
+		// Reference L1173/L1175: the EIP in a slot must be unbound before a
+		// new one is bound there.
+		if err := vgwUnbindReplacedEIPs(ctx, c, id, state, put); err != nil {
+			opUnbindReplacedEIP.report(&resp.Diagnostics, id, err)
+			return
+		}
+	}
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -592,7 +618,16 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	if flavor := plan.Flavor.ValueString(); !plan.Flavor.IsUnknown() && flavor != "" && flavor != state.Flavor.ValueString() {
 		// The client resends the call while the gateway is not ready.
-		_, err := c.UpdateVPNGatewaySpecification(ctx, id, &client.UpdateVPNGatewaySpecificationRequest{Flavor: flavor})
+		err := writeVerified(ctx, "VPN gateway "+id+" update-specification", func(ctx context.Context) error {
+			_, err := c.UpdateVPNGatewaySpecification(ctx, id, &client.UpdateVPNGatewaySpecificationRequest{Flavor: flavor})
+			return err
+		}, func(ctx context.Context) (bool, error) {
+			g, err := c.GetVPNGateway(ctx, id)
+			if err != nil {
+				return false, err
+			}
+			return updateApplied(g.Status, map[string]string{"flavor": flavor}, g), nil
+		})
 		if err == nil {
 			gw, err = c.WaitVPNGatewayActive(ctx, id)
 			if err != nil && gw != nil {
@@ -611,6 +646,7 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 			return
 		}
 	}
+	vgwRememberExistingEIPs(ctx, req.Config, resp.Private, &resp.Diagnostics)
 	r.setState(ctx, &resp.State, &resp.Diagnostics, gw, plan)
 }
 
@@ -618,7 +654,22 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 // ready) and waits for ACTIVE. It returns the gateway as last read.
 func (r *vpnGatewayResource) putAndWait(ctx context.Context, id string, body *client.UpdateVPNGatewayRequest) (*client.VPNGateway, error) {
 	c := r.data.Client
-	if _, err := c.UpdateVPNGateway(ctx, id, body); err != nil {
+	// The read-back compares what was sent; the EIP ids read back as eip1.id / eip2.id.
+	sent := *body
+	sent.EIPID1, sent.EIPID2 = "", ""
+	err := writeVerified(ctx, "VPN gateway "+id+" update", func(ctx context.Context) error {
+		_, err := c.UpdateVPNGateway(ctx, id, body)
+		return err
+	}, func(ctx context.Context) (bool, error) {
+		g, err := c.GetVPNGateway(ctx, id)
+		if err != nil {
+			return false, err
+		}
+		eipsOK := (body.EIPID1 == "" || g.EIP1 != nil && g.EIP1.ID == body.EIPID1) &&
+			(body.EIPID2 == "" || g.EIP2 != nil && g.EIP2.ID == body.EIPID2)
+		return strings.EqualFold(g.Status, client.GatewayStatusPendingUpdate) || eipsOK && updateApplied(g.Status, &sent, g), nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return c.WaitVPNGatewayActive(ctx, id)
@@ -643,7 +694,18 @@ func (r *vpnGatewayResource) Delete(ctx context.Context, req resource.DeleteRequ
 	defer cancel()
 	id := state.ID.ValueString()
 	c := r.data.Client
-	err := c.DeleteVPNGateway(ctx, id) // resent by the client while the gateway is not ready
+	if err := vgwKeepExistingEIPs(ctx, c, id, state, req.Private); err != nil {
+		if client.IsNotFound(err) {
+			return
+		}
+		opKeepExistingEIPs.report(&resp.Diagnostics, id, err)
+		return
+	}
+	// resent by the client while the gateway is not ready
+	err := deleteExactlyOnce(ctx, "delete VPN gateway "+id,
+		func(ctx context.Context) error { return c.DeleteVPNGateway(ctx, id) },
+		func(ctx context.Context) (*client.VPNGateway, error) { return c.GetVPNGateway(ctx, id) },
+		func(g *client.VPNGateway) string { return g.Status })
 	if client.IsNotFound(err) {
 		return
 	}

@@ -40,7 +40,7 @@ type vpnGatewaysModel struct {
 // vgwDSItemSpec is the item spec of the gateway data sources: every
 // attribute of huaweicloudvpn_vpn_gateway.
 func vgwDSItemSpec(ctx context.Context) (dsItemSpec, diag.Diagnostics) {
-	return newDSItemSpec(ctx, NewVPNGatewayResource())
+	return newDSItemSpec(ctx, NewVPNGatewayResource(), vgwDSExclude...)
 }
 
 // Metadata implements datasource.DataSource.
@@ -137,10 +137,14 @@ func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadReq
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
+// vgwDSExclude: resource arguments about the provider's behaviour, not the
+// service's data, left out of the items.
+var vgwDSExclude = []string{"release_existing_eips_on_delete"}
+
 // vgwDSItems flattens gateways with the resource's flattener and returns
 // them as items (shaped by the resource's schema), with their ids.
 func vgwDSItems(ctx context.Context, data *ProviderData, gws []client.VPNGateway) (types.List, types.List, diag.Diagnostics) {
-	return dsFlattenItems(ctx, NewVPNGatewayResource(), nil, gws, func(gw *client.VPNGateway) string { return gw.ID },
+	return dsFlattenItems(ctx, NewVPNGatewayResource(), vgwDSExclude, gws, func(gw *client.VPNGateway) string { return gw.ID },
 		func(gw *client.VPNGateway, prior *vpnGatewayModel) (any, diag.Diagnostics) {
 			return flattenVPNGateway(ctx, gw, *prior, data.defaultTags()), nil
 		})

@@ -119,7 +119,7 @@ variable "bgp_asn" {
 }
 
 variable "availability_zone_ids" {
-  description = "Availability zones of the gateway (two). Null: the service chooses."
+  description = "Availability zones of the gateway: two, or one where the flavor has only one (the provider checks them against the flavor's zones at plan time). Null: the service chooses."
   type        = set(string)
   default     = null
 }
