@@ -138,6 +138,7 @@ func (r *connectionMonitorResource) ModifyPlan(ctx context.Context, req resource
 
 // Create implements resource.Resource.
 func (r *connectionMonitorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the connection monitor") {
 		return
 	}
@@ -195,6 +196,7 @@ func (r *connectionMonitorResource) Create(ctx context.Context, req resource.Cre
 
 // Read implements resource.Resource.
 func (r *connectionMonitorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics, req.State)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the connection monitor") {
 		return
 	}
@@ -220,6 +222,7 @@ func (r *connectionMonitorResource) Read(ctx context.Context, req resource.ReadR
 // (every other change replaces the monitor): it keeps the state (the plan
 // has status unknown) with the planned timeouts.
 func (r *connectionMonitorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
 	var plan, state connectionMonitorModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -267,6 +270,10 @@ func (r *connectionMonitorResource) Delete(ctx context.Context, req resource.Del
 
 // ImportState implements resource.ResourceWithImportState: import by monitor id.
 func (r *connectionMonitorResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		importByIdentity(ctx, r.data, req, resp, "id", "a connection monitor")
+		return
+	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 

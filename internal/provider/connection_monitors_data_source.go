@@ -29,11 +29,9 @@ type connectionMonitorsDataSource struct {
 
 // connectionMonitorsModel is the data source's configuration and state.
 type connectionMonitorsModel struct {
-	EnterpriseProjectID types.String `tfsdk:"enterprise_project_id"`
-	VPNConnectionID     types.String `tfsdk:"vpn_connection_id"`
-	Status              types.String `tfsdk:"status"`
-	IDs                 types.List   `tfsdk:"ids"`
-	ConnectionMonitors  types.List   `tfsdk:"connection_monitors"`
+	monFilters                    // the filters, shared with the connection_monitor list resource
+	IDs                types.List `tfsdk:"ids"`
+	ConnectionMonitors types.List `tfsdk:"connection_monitors"`
 }
 
 // Metadata implements datasource.DataSource.
@@ -94,19 +92,10 @@ func (d *connectionMonitorsDataSource) Read(ctx context.Context, req datasource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	monitors, err := d.data.Client.ListConnectionMonitors(ctx, &client.ListConnectionMonitorsOptions{
-		VPNConnectionID:     m.VPNConnectionID.ValueString(),
-		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
-	})
-	if err != nil {
-		opListMonitors.report(&resp.Diagnostics, "", err)
+	kept, diags := m.list(ctx, d.data.Client)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
 		return
-	}
-	var kept []client.ConnectionMonitor
-	for _, mon := range monitors {
-		if dsStringFilter(m.Status, mon.Status, true) {
-			kept = append(kept, mon)
-		}
 	}
 	list, ids, diags := dsFlattenItems(ctx, NewConnectionMonitorResource(), nil, kept,
 		func(mon *client.ConnectionMonitor) string { return mon.ID },

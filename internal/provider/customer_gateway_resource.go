@@ -181,6 +181,7 @@ func (r *customerGatewayResource) Configure(_ context.Context, req resource.Conf
 
 // Create implements resource.Resource.
 func (r *customerGatewayResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
 	var plan customerGatewayResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() || !providerConfigured(r.data, &resp.Diagnostics, "the customer gateway") {
@@ -232,6 +233,7 @@ func (r *customerGatewayResource) Create(ctx context.Context, req resource.Creat
 
 // Read implements resource.Resource: one GET, which includes the tags.
 func (r *customerGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics, req.State)
 	var state customerGatewayResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !providerConfigured(r.data, &resp.Diagnostics, "the customer gateway") {
@@ -254,6 +256,7 @@ func (r *customerGatewayResource) Read(ctx context.Context, req resource.ReadReq
 // Update implements resource.Resource: a PUT for name and certificate
 // changes, tag calls for the tag difference only, then one GET.
 func (r *customerGatewayResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
 	var plan, state customerGatewayResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -340,5 +343,9 @@ func (r *customerGatewayResource) Delete(ctx context.Context, req resource.Delet
 
 // ImportState implements resource.ResourceWithImportState: import by id.
 func (r *customerGatewayResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		importByIdentity(ctx, r.data, req, resp, "id", "a customer gateway")
+		return
+	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

@@ -32,11 +32,9 @@ type customerGatewaysDataSource struct {
 
 // customerGatewaysDataSourceModel is the data source's configuration and result.
 type customerGatewaysDataSourceModel struct {
-	Name             types.String `tfsdk:"name"`
-	IDType           types.String `tfsdk:"id_type"`
-	Tags             types.Map    `tfsdk:"tags"`
-	IDs              types.List   `tfsdk:"ids"`
-	CustomerGateways types.List   `tfsdk:"customer_gateways"`
+	cgwFilters                  // the filters, shared with the customer_gateway list resource
+	IDs              types.List `tfsdk:"ids"`
+	CustomerGateways types.List `tfsdk:"customer_gateways"`
 }
 
 // cgwItemAttrTypes are the attribute types of one customer_gateways item.
@@ -154,25 +152,16 @@ func (d *customerGatewaysDataSource) Read(ctx context.Context, req datasource.Re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	wantTags, diags := mapFromTypes(ctx, m.Tags)
+	kept, diags := m.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
-	all, err := d.data.Client.ListCustomerGateways(ctx)
-	if err != nil {
-		opListCustomerGateways.report(&resp.Diagnostics, "", err)
-		return
-	}
-
 	ids := []attr.Value{}
 	items := []attr.Value{}
-	for i := range all {
-		cgw := &all[i]
-		if !cgwMatches(cgw, m.Name, m.IDType, wantTags) {
-			continue
-		}
+	for i := range kept {
+		cgw := &kept[i]
 		item, diags := cgwItemValue(cgw)
 		resp.Diagnostics.Append(diags...)
 		if resp.Diagnostics.HasError() {

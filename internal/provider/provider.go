@@ -268,6 +268,7 @@ func (p *huaweicloudvpnProvider) Configure(ctx context.Context, req provider.Con
 	data := &ProviderData{Client: c, DefaultTags: rc.DefaultTags, EnterpriseProjectID: rc.EnterpriseProjectID}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ListResourceData = data
 	tflog.Info(ctx, "Configured Huawei Cloud VPN client", map[string]any{"region": c.Region(), "project_id": c.ProjectID()})
 }
 

@@ -98,8 +98,9 @@ func validateVPNConnectionConfig(ctx context.Context, m *vpnConnectionModel) dia
 				diags.AddAttributeError(p.AtName(side+"_id"), "Missing Attribute",
 					fmt.Sprintf("%s_id is required when %s_id_type is \"fqdn\".", side, side))
 			case !fqdn && !id.IsNull():
-				diags.AddAttributeError(p.AtName(side+"_id"), "Invalid Attribute Combination",
-					fmt.Sprintf("%s_id is set only with %s_id_type = \"fqdn\"; with type ip the service fills in the address itself.", side, side))
+				if problem := connIPIDProblem(side, id.ValueString()); problem != "" {
+					diags.AddAttributeError(p.AtName(side+"_id"), "Invalid Attribute Combination", problem)
+				}
 			}
 		}
 	}
@@ -115,7 +116,11 @@ type connProblem struct {
 
 // vpnConnectionGatewayProblems checks the planned connection against its
 // gateway (flavor GM, attachment, addresses, HA mode). config supplies psk_wo.
-func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnectionModel) []connProblem {
+// needKey (Create) requires a key on gateways other than GM: only a new
+// connection needs one, and an existing connection without psk in its
+// configuration (after an import) keeps the key it has. Plans never require
+// it: Terraform also plans creations it does not carry out (destroy -target).
+func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnectionModel, needKey bool) []connProblem {
 	var out []connProblem
 	add := func(p path.Path, summary, format string, args ...any) {
 		out = append(out, connProblem{path: p, summary: summary, detail: fmt.Sprintf(format, args...)})
@@ -133,7 +138,7 @@ func vpnConnectionGatewayProblems(gw *client.VPNGateway, plan, config *vpnConnec
 			add(p, "Pre-Shared Key Not Used", "VPN gateway %s is of flavor GM: its connections authenticate with certificates "+
 				"and take no pre-shared key. Remove psk and psk_wo.", gw.ID)
 		}
-	} else if !pskGiven {
+	} else if !pskGiven && needKey {
 		add(path.Root("psk"), "Missing Pre-Shared Key", "VPN gateway %s is of flavor %s: set exactly one of psk and psk_wo "+
 			"(only GM gateways take neither).", gw.ID, orNone(gw.Flavor))
 	}
@@ -263,7 +268,10 @@ func (r *vpnConnectionResource) ModifyPlan(ctx context.Context, req resource.Mod
 		case err != nil:
 			opReadGatewayOfConn.report(&resp.Diagnostics, plan.VgwID.ValueString(), err, "to check the plan")
 		default:
-			for _, p := range vpnConnectionGatewayProblems(gw, &plan, &config) {
+			problems := vpnConnectionGatewayProblems(gw, &plan, &config, false)
+			idProblems, d := connIPIDProblems(ctx, r.data.Client, gw, &plan, &config)
+			resp.Diagnostics.Append(d...)
+			for _, p := range append(problems, idProblems...) {
 				resp.Diagnostics.AddAttributeError(p.path, p.summary, p.detail)
 			}
 			if creating && strings.EqualFold(gw.Flavor, apispec.FlavorGM) {

@@ -398,6 +398,7 @@ func (r *vpnConnectionResource) Configure(_ context.Context, req resource.Config
 
 // Create implements resource.Resource.
 func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN connection") {
 		return
 	}
@@ -428,7 +429,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 		opReadGatewayOfConn.report(&resp.Diagnostics, plan.VgwID.ValueString(), err, "before creating it")
 		return
 	}
-	for _, p := range vpnConnectionGatewayProblems(gw, &plan, &config) {
+	for _, p := range vpnConnectionGatewayProblems(gw, &plan, &config, true) {
 		resp.Diagnostics.AddAttributeError(p.path, p.summary, p.detail)
 	}
 	if resp.Diagnostics.HasError() {
@@ -480,6 +481,7 @@ func (r *vpnConnectionResource) Create(ctx context.Context, req resource.CreateR
 
 // Read implements resource.Resource.
 func (r *vpnConnectionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics, req.State)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN connection") {
 		return
 	}
@@ -507,6 +509,7 @@ func (r *vpnConnectionResource) Read(ctx context.Context, req resource.ReadReque
 
 // Update implements resource.Resource.
 func (r *vpnConnectionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN connection") {
 		return
 	}
@@ -632,5 +635,9 @@ func (r *vpnConnectionResource) Delete(ctx context.Context, req resource.DeleteR
 
 // ImportState implements resource.ResourceWithImportState: import by id.
 func (r *vpnConnectionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		importByIdentity(ctx, r.data, req, resp, "id", "a VPN connection")
+		return
+	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }

@@ -782,7 +782,8 @@ func TestAccVPNConnection_validation(t *testing.T) {
 		{connBasicBody(`ikepolicy = { dpd = { interval = 5 } }`), `(?s)interval.*between 10 and 3600`},
 		{connBasicBody(`ikepolicy = { dh_group = "group99" }`), `(?s)dh_group.*value must be one of`},
 		{connBasicBody(`ikepolicy = { ike_version = "v2", phase1_negotiation_mode = "main" }`), `applies only to IKEv1`},
-		{connBasicBody(`ikepolicy = { local_id = "gw.example.com" }`), `local_id is set only with local_id_type = "fqdn"`},
+		{connBasicBody(`ikepolicy = { local_id = "gw.example.com" }`), `(?s)local_id "gw.example.com" is set with local_id_type ip.*may\s+only\s+repeat\s+that\s+IPv4\s+address`},
+		{connBasicBody(`ikepolicy = { local_id_type = "ip", peer_id = "peer.example.com" }`), `(?s)peer_id "peer.example.com" is set with peer_id_type ip`},
 		{connBasicBody(`ikepolicy = { peer_id_type = "fqdn" }`), `peer_id is required when peer_id_type is "fqdn"`},
 		{[]string{`cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["100.64.1.0/24"]`, `psk = "` + connTestPSK + `"`}, `(?s)overlaps the\s+reserved range 100.64.0.0/10`},
 		{connBasicBody(`ha_role = "backup"`), `(?s)ha_role.*value must be one of`},
@@ -817,9 +818,22 @@ func TestAccVPNConnection_validationGateway(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: base},
 			{
+				// A key is required to create a connection (checked before the
+				// POST; plans never require it, see vpnConnectionGatewayProblems).
 				Config:      withConn(`cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["10.10.0.0/16"]`),
-				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)Missing Pre-Shared Key.*exactly one of psk and psk_wo`),
+			},
+			{
+				// With id type ip, local_id and peer_id may only repeat the
+				// addresses the service fills in.
+				Config:      withConn(connBasicBody(`ikepolicy = { local_id = "192.0.2.1" }`)...),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)ikepolicy.local_id is "192.0.2.1" with local_id_type ip.*gateway\s+address`),
+			},
+			{
+				Config:      withConn(connBasicBody(`ikepolicy = { peer_id = "192.0.2.2" }`)...),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)ikepolicy.peer_id is "192.0.2.2" with peer_id_type ip.*203.0.113.10`),
 			},
 			{
 				Config:      withConn(connBasicBody(`ikepolicy = { authentication_algorithm = "sm3" }`)...),

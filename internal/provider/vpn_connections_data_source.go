@@ -34,15 +34,9 @@ type vpnConnectionsDataSource struct {
 
 // vpnConnectionsModel is the data source's configuration and state.
 type vpnConnectionsModel struct {
-	EnterpriseProjectID types.String `tfsdk:"enterprise_project_id"`
-	VgwID               types.String `tfsdk:"vgw_id"`
-	VgwIP               types.String `tfsdk:"vgw_ip"`
-	Name                types.String `tfsdk:"name"`
-	Status              types.String `tfsdk:"status"`
-	Style               types.String `tfsdk:"style"`
-	Tags                types.Map    `tfsdk:"tags"`
-	IDs                 types.List   `tfsdk:"ids"`
-	VPNConnections      types.List   `tfsdk:"vpn_connections"`
+	connFilters               // the filters, shared with the vpn_connection list resource
+	IDs            types.List `tfsdk:"ids"`
+	VPNConnections types.List `tfsdk:"vpn_connections"`
 }
 
 // Metadata implements datasource.DataSource.
@@ -121,26 +115,10 @@ func (d *vpnConnectionsDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	conns, err := d.data.Client.ListVPNConnections(ctx, &client.ListVPNConnectionsOptions{
-		VgwID:               m.VgwID.ValueString(),
-		VgwIP:               m.VgwIP.ValueString(),
-		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
-	})
-	if err != nil {
-		opListVPNConnections.report(&resp.Diagnostics, "", err)
-		return
-	}
-	want, diags := mapFromTypes(ctx, m.Tags)
+	kept, diags := m.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	var kept []client.VPNConnection
-	for _, c := range conns {
-		if dsStringFilter(m.Name, c.Name, false) && dsStringFilter(m.Status, c.Status, true) &&
-			dsStringFilter(m.Style, c.Style, true) && dsTagsMatch(tagsToMap(c.Tags), want) {
-			kept = append(kept, c)
-		}
 	}
 	list, ids, diags := dsFlattenItems(ctx, NewVPNConnectionResource(), vpnConnectionSecretAttrs, kept,
 		func(c *client.VPNConnection) string { return c.ID },

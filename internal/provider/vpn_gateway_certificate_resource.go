@@ -247,6 +247,7 @@ func (r *vgwCertificateResource) Configure(_ context.Context, req resource.Confi
 // Create implements resource.Resource: upload (or take over an existing
 // certificate by updating it), then wait for BOUND.
 func (r *vgwCertificateResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "vgw_id", &resp.Diagnostics)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway certificate") {
 		return
 	}
@@ -358,6 +359,7 @@ func (r *vgwCertificateResource) Create(ctx context.Context, req resource.Create
 // not the one the service reports (changed outside Terraform) is dropped from
 // the state, so the next plan sends the configured one again.
 func (r *vgwCertificateResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "vgw_id", &resp.Diagnostics, req.State)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway certificate") {
 		return
 	}
@@ -398,6 +400,7 @@ func (r *vgwCertificateResource) Read(ctx context.Context, req resource.ReadRequ
 // of them when private_keys_wo_version changes. Material changes wait for
 // BOUND again. Adopting values after an import calls nothing.
 func (r *vgwCertificateResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "vgw_id", &resp.Diagnostics)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway certificate") {
 		return
 	}
@@ -495,6 +498,10 @@ func (r *vgwCertificateResource) Delete(ctx context.Context, req resource.Delete
 // ImportState implements resource.ResourceWithImportState: import by the
 // id of the gateway (which has at most one certificate).
 func (r *vgwCertificateResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		importByIdentity(ctx, r.data, req, resp, "vgw_id", "a VPN gateway certificate")
+		return
+	}
 	if err := apispec.CheckUUID(req.ID); err != nil {
 		resp.Diagnostics.AddError("Invalid Import ID", fmt.Sprintf("A VPN gateway certificate is imported by the id of its "+
 			"VPN gateway (a UUID); %q %v.", req.ID, err))

@@ -42,6 +42,11 @@ func (r *vpnGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 	}
 
 	if req.State.Raw.IsNull() {
+		vgwEIPWithIDProblems("eip1", config.EIP1, types.ObjectNull(vpnGatewayEIPAttrTypes), &resp.Diagnostics)
+		vgwEIPWithIDProblems("eip2", config.EIP2, types.ObjectNull(vpnGatewayEIPAttrTypes), &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
 		if config.EnterpriseProjectID.IsNull() && r.data != nil && r.data.EnterpriseProjectID != "" {
 			plan.EnterpriseProjectID = types.StringValue(r.data.EnterpriseProjectID)
 		}
@@ -65,6 +70,11 @@ func (r *vpnGatewayResource) ModifyPlan(ctx context.Context, req resource.Modify
 	}
 
 	// eip1 / eip2.
+	vgwEIPWithIDProblems("eip1", config.EIP1, state.EIP1, &resp.Diagnostics)
+	vgwEIPWithIDProblems("eip2", config.EIP2, state.EIP2, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	for _, e := range []struct {
 		name    string
 		cfg, st types.Object
@@ -278,13 +288,8 @@ func vgwValidateEIPConfig(name string, o types.Object, flavor string, flavorUnkn
 	a := o.Attributes()
 	isSet := func(n string) bool { return !a[n].IsNull() }
 	if isSet("id") {
-		for _, n := range vgwEIPReplaceFields {
-			if isSet(n) {
-				resp.Diagnostics.AddAttributeError(p.AtName(n), "Conflicting EIP Arguments",
-					fmt.Sprintf("%s.%s must not be set together with %s.id: id selects an existing EIP; the other "+
-						"arguments describe a new one.", name, n, name))
-			}
-		}
+		// The new-EIP arguments may repeat the service's values of that EIP
+		// (generated configuration does): ModifyPlan checks them against the state.
 		return
 	}
 	if !isSet("type") {

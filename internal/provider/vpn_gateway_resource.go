@@ -459,6 +459,7 @@ func (r *vpnGatewayResource) Configure(_ context.Context, req resource.Configure
 
 // Create implements resource.Resource.
 func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway") {
 		return
 	}
@@ -531,6 +532,7 @@ func (r *vpnGatewayResource) Create(ctx context.Context, req resource.CreateRequ
 // Read implements resource.Resource. It makes one GET: the gateway's
 // response carries its tags.
 func (r *vpnGatewayResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics, req.State)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway") {
 		return
 	}
@@ -555,6 +557,7 @@ func (r *vpnGatewayResource) Read(ctx context.Context, req resource.ReadRequest,
 // endpoints, only the difference), then the PUT call and the
 // update-specification call, each followed by a wait for ACTIVE.
 func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer setIdentity(ctx, r.data, &resp.State, resp.Identity, "id", &resp.Diagnostics)
 	if !providerConfigured(r.data, &resp.Diagnostics, "the VPN gateway") {
 		return
 	}
@@ -717,7 +720,7 @@ func (r *vpnGatewayResource) Delete(ctx context.Context, req resource.DeleteRequ
 // ImportState implements resource.ResourceWithImportState (by id).
 func (r *vpnGatewayResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	if req.ID == "" {
-		resp.Diagnostics.AddError("Invalid Import ID", "Import a VPN gateway by its id: terraform import huaweicloudvpn_vpn_gateway.example <id>")
+		importByIdentity(ctx, r.data, req, resp, "id", "a VPN gateway")
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)

@@ -32,16 +32,9 @@ type vpnGatewaysDataSource struct {
 
 // vpnGatewaysModel is the data source's configuration and state.
 type vpnGatewaysModel struct {
-	EnterpriseProjectID types.String `tfsdk:"enterprise_project_id"`
-	VgwID               types.String `tfsdk:"vgw_id"`
-	Name                types.String `tfsdk:"name"`
-	Status              types.String `tfsdk:"status"`
-	NetworkType         types.String `tfsdk:"network_type"`
-	AttachmentType      types.String `tfsdk:"attachment_type"`
-	Flavor              types.String `tfsdk:"flavor"`
-	Tags                types.Map    `tfsdk:"tags"`
-	IDs                 types.List   `tfsdk:"ids"`
-	VPNGateways         types.List   `tfsdk:"vpn_gateways"`
+	vgwFilters             // the filters, shared with the vpn_gateway list resource
+	IDs         types.List `tfsdk:"ids"`
+	VPNGateways types.List `tfsdk:"vpn_gateways"`
 }
 
 // vgwDSItemSpec is the item spec of the gateway data sources: every
@@ -130,26 +123,10 @@ func (d *vpnGatewaysDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	gws, err := d.data.Client.ListVPNGateways(ctx, &client.ListVPNGatewaysOptions{
-		VgwID:               m.VgwID.ValueString(),
-		EnterpriseProjectID: m.EnterpriseProjectID.ValueString(),
-	})
-	if err != nil {
-		opListVPNGateways.report(&resp.Diagnostics, "", err)
-		return
-	}
-	want, diags := mapFromTypes(ctx, m.Tags)
+	kept, diags := m.list(ctx, d.data.Client)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	var kept []client.VPNGateway
-	for _, gw := range gws {
-		if dsStringFilter(m.Name, gw.Name, false) && dsStringFilter(m.Status, gw.Status, true) &&
-			dsStringFilter(m.NetworkType, gw.NetworkType, true) && dsStringFilter(m.AttachmentType, gw.AttachmentType, true) &&
-			dsStringFilter(m.Flavor, gw.Flavor, true) && dsTagsMatch(tagsToMap(gw.Tags), want) {
-			kept = append(kept, gw)
-		}
 	}
 	list, ids, diags := vgwDSItems(ctx, d.data, kept)
 	resp.Diagnostics.Append(diags...)
