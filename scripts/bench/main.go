@@ -31,7 +31,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/emulator"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/tfcli"
 )
 
@@ -403,7 +402,7 @@ type emulatorProc struct {
 }
 
 func startEmulator(bin, work string) (*emulatorProc, error) {
-	cmd := exec.Command(bin, "-listen", "127.0.0.1:0", "-delay", "0",
+	cmd := exec.Command(bin, "-listen", "127.0.0.1:0", "-delay", "0", "-print-env",
 		"-quota-gateways", "100000", "-quota-customer-gateways", "100000", "-quota-connections", "100000")
 	// The emulator goes when the harness goes, however it ends.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
@@ -420,26 +419,50 @@ func startEmulator(bin, work string) (*emulatorProc, error) {
 		return nil, fmt.Errorf("starting the emulator: %w", err)
 	}
 	e := &emulatorProc{cmd: cmd}
-	sc := bufio.NewScanner(stdout)
-	deadline := time.AfterFunc(15*time.Second, func() { _ = cmd.Process.Kill() })
-	defer deadline.Stop()
-	for e.url == "" && sc.Scan() {
-		if u, ok := strings.CutPrefix(sc.Text(), "listening on "); ok {
-			e.url = strings.TrimSpace(u)
+	// -print-env prints "listening on URL", then one `export NAME=VALUE`
+	// line per variable of the provider's environment, then nothing: read
+	// until the lines stop coming.
+	lines := make(chan string)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+		_, _ = io.Copy(io.Discard, stdout)
+	}()
+	timeout := time.After(15 * time.Second)
+read:
+	for {
+		quiet := time.After(time.Hour)
+		if len(e.env) > 0 {
+			quiet = time.After(300 * time.Millisecond)
+		}
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				break read
+			}
+			if u, ok := strings.CutPrefix(line, "listening on "); ok {
+				e.url = strings.TrimSpace(u)
+			}
+			if kv, ok := strings.CutPrefix(line, "export "); ok {
+				name, value, _ := strings.Cut(kv, "=")
+				e.env = append(e.env, [2]string{name, strings.Trim(value, `'"`)})
+			}
+		case <-quiet:
+			break read
+		case <-timeout:
+			break read
 		}
 	}
-	// The provider's environment for it: the emulator's defaults (the
-	// program runs with them), as -print-env prints them.
-	ref, err := emulator.New(emulator.Options{})
-	if err != nil {
+	go func() {
+		for range lines {
+		}
+	}()
+	if e.url == "" || len(e.env) == 0 {
 		e.stop()
-		return nil, err
-	}
-	e.env = ref.ProviderEnv(e.url)
-	go func() { _, _ = io.Copy(io.Discard, stdout) }()
-	if e.url == "" {
-		e.stop()
-		return nil, errors.New("the emulator did not print its address")
+		return nil, errors.New("the emulator did not print its address and environment")
 	}
 	return e, nil
 }
