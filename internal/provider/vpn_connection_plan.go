@@ -274,6 +274,13 @@ func (r *vpnConnectionResource) ModifyPlan(ctx context.Context, req resource.Mod
 			for _, p := range append(problems, idProblems...) {
 				resp.Diagnostics.AddAttributeError(p.path, p.summary, p.detail)
 			}
+			// The key is required only by Create (see vpnConnectionGatewayProblems);
+			// a plan that would create a connection without one says so now.
+			if creating && !strings.EqualFold(gw.Flavor, apispec.FlavorGM) && config.PSK.IsNull() && config.PSKWO.IsNull() {
+				resp.Diagnostics.AddAttributeWarning(path.Root("psk"), "Missing Pre-Shared Key",
+					fmt.Sprintf("VPN gateway %s is of flavor %s: creating this connection will fail until exactly one of psk "+
+						"and psk_wo is set. (An imported connection keeps its key without either.)", gw.ID, orNone(gw.Flavor)))
+			}
 			if creating && strings.EqualFold(gw.Flavor, apispec.FlavorGM) {
 				for _, p := range r.gmPrerequisiteProblems(ctx, gw, plan.CgwID) {
 					resp.Diagnostics.AddAttributeWarning(p.path, p.summary, p.detail)

@@ -1305,3 +1305,32 @@ resource "huaweicloudvpn_customer_gateway" "a" {
 		},
 	})
 }
+
+// A plan that would create a connection without a key warns at plan time
+// (the error itself comes from Create, see vpnConnectionGatewayProblems), and
+// one with a key does not.
+func TestAccVPNConnection_missingKeyWarnsAtPlan(t *testing.T) {
+	skipUnlessTF(t, "1.0.0")
+	t.Parallel()
+	env := newTestEnv(t)
+	base := env.ProviderConfig() + connGateway()
+	cli := newTFCLI(t, "")
+	cli.Write(map[string]string{"main.tf": base})
+	cli.Must("apply", "-auto-approve", "-input=false", "-no-color")
+
+	withConn := func(body ...string) string {
+		return base + connResource("test", append([]string{"vgw_ip = huaweicloudvpn_vpn_gateway.test.access_private_ip_1",
+			`cgw_id = huaweicloudvpn_customer_gateway.a.id`, `peer_subnets = ["10.10.0.0/16"]`}, body...)...)
+	}
+	warning := regexp.MustCompile(`(?s)Warning: Missing Pre-Shared Key.*creating this connection will fail`)
+	cli.Write(map[string]string{"main.tf": withConn()})
+	if changes, out := cli.PlanChanges(); !changes || !warning.MatchString(out) {
+		t.Errorf("plan of a connection without a key: changes %v, want the Missing Pre-Shared Key warning:\n%s", changes, out)
+	}
+	cli.Write(map[string]string{"main.tf": withConn(`psk = "` + connTestPSK + `"`)})
+	if changes, out := cli.PlanChanges(); !changes || warning.MatchString(out) {
+		t.Errorf("plan of a connection with a key: changes %v, want no warning:\n%s", changes, out)
+	}
+	cli.Write(map[string]string{"main.tf": env.ProviderConfig()})
+	cli.Must("apply", "-auto-approve", "-input=false", "-no-color")
+}
