@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
@@ -62,6 +63,9 @@ func modifyPlanTagsAll(ctx context.Context, defaultTags map[string]string, req r
 	if req.Plan.Raw.IsNull() {
 		return
 	}
+	if setTagsAllRaw(ctx, defaultTags, req, resp) {
+		return
+	}
 	var tags types.Map
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("tags"), &tags)...)
 	if resp.Diagnostics.HasError() {
@@ -77,6 +81,66 @@ func modifyPlanTagsAll(ctx context.Context, defaultTags map[string]string, req r
 		return
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), tagsAll)...)
+}
+
+// setTagsAllRaw is modifyPlanTagsAll's common case, done on the plan's
+// Terraform value: planned tags that are null or fully known, and a merged
+// set within the service's limit. It reads tags and writes tags_all as
+// attributes of the plan object instead of through GetAttribute and
+// SetAttribute, which each walk the whole schema (and rebuild its attribute
+// map) for one root attribute; per resource planned that walk was most of
+// the provider's own plan-time work. It reports false, having changed
+// nothing, for every other case (unknown tags or elements, too many tags, an
+// unexpected shape), which the general path then handles.
+func setTagsAllRaw(ctx context.Context, defaultTags map[string]string, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) bool {
+	if !req.Plan.Raw.IsKnown() {
+		return false
+	}
+	var reqAttrs map[string]tftypes.Value
+	if err := req.Plan.Raw.As(&reqAttrs); err != nil {
+		return false
+	}
+	tagsRaw, ok := reqAttrs["tags"]
+	if !ok || !tagsRaw.IsKnown() {
+		return false
+	}
+	var tags map[string]string
+	if !tagsRaw.IsNull() {
+		var elems map[string]tftypes.Value
+		if err := tagsRaw.As(&elems); err != nil {
+			return false
+		}
+		tags = make(map[string]string, len(elems))
+		for k, e := range elems {
+			var v string
+			if !e.IsKnown() || e.IsNull() || e.As(&v) != nil {
+				return false
+			}
+			tags[k] = v
+		}
+	}
+	merged := mergeTags(defaultTags, tags)
+	if len(merged) > apispec.MaxTags {
+		return false
+	}
+	tagsAll, err := stringMapValue(merged).ToTerraformValue(ctx)
+	if err != nil {
+		return false
+	}
+	var planAttrs map[string]tftypes.Value
+	if !resp.Plan.Raw.IsKnown() || resp.Plan.Raw.IsNull() || resp.Plan.Raw.As(&planAttrs) != nil {
+		return false
+	}
+	old, ok := planAttrs["tags_all"]
+	if !ok || !old.Type().Equal(tagsAll.Type()) {
+		return false
+	}
+	planAttrs["tags_all"] = tagsAll
+	if err := tftypes.ValidateValue(resp.Plan.Raw.Type(), planAttrs); err != nil {
+		return false
+	}
+	resp.Plan.Raw = tftypes.NewValue(resp.Plan.Raw.Type(), planAttrs)
+	return true
 }
 
 // mergedTagsDetail explains a merged tag set over the service's limit
