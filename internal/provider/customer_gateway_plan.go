@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/apispec"
 )
@@ -20,9 +21,11 @@ import (
 func (r *customerGatewayResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var idType, idValue types.String
 	var asn types.Int64
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id_type"), &idType)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id_value"), &idValue)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("bgp_asn"), &asn)...)
+	if !cgwValidateValues(ctx, req.Config.Raw, &idType, &idValue, &asn) {
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id_type"), &idType)...)
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id_value"), &idValue)...)
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("bgp_asn"), &asn)...)
+	}
 	if resp.Diagnostics.HasError() || idType.IsUnknown() {
 		return
 	}
@@ -44,6 +47,41 @@ func (r *customerGatewayResource) ValidateConfig(ctx context.Context, req resour
 				fmt.Sprintf("With id_type %q, id_value %s.", t, err))
 		}
 	}
+}
+
+// cgwValidateValues reads id_type, id_value and bgp_asn straight from the
+// configuration's Terraform value, as the framework's GetAttribute would,
+// without its three walks of the whole schema. It reports false, having set
+// nothing, when the configuration is not a known object of that shape; the
+// caller then uses GetAttribute.
+func cgwValidateValues(ctx context.Context, raw tftypes.Value, idType, idValue *types.String, asn *types.Int64) bool {
+	if !raw.IsKnown() || raw.IsNull() {
+		return false
+	}
+	var attrs map[string]tftypes.Value
+	if err := raw.As(&attrs); err != nil {
+		return false
+	}
+	t, okT := attrs["id_type"]
+	v, okV := attrs["id_value"]
+	a, okA := attrs["bgp_asn"]
+	if !okT || !okV || !okA {
+		return false
+	}
+	tv, errT := types.StringType.ValueFromTerraform(ctx, t)
+	vv, errV := types.StringType.ValueFromTerraform(ctx, v)
+	av, errA := types.Int64Type.ValueFromTerraform(ctx, a)
+	if errT != nil || errV != nil || errA != nil {
+		return false
+	}
+	ts, okT := tv.(types.String)
+	vs, okV := vv.(types.String)
+	as, okA := av.(types.Int64)
+	if !okT || !okV || !okA {
+		return false
+	}
+	*idType, *idValue, *asn = ts, vs, as
+	return true
 }
 
 // ModifyPlan implements resource.ResourceWithModifyPlan: it plans tags_all,
