@@ -434,6 +434,19 @@ func TestWaitVPNGatewayDeleted_404Ends(t *testing.T) {
 	mtEqual(t, "polls", len(s.Calls()), 3)
 }
 
+// A delete wait does not poll on through a lasting FREEZED (the account is
+// frozen: nothing is deleted until the freeze is lifted).
+func TestWaitVPNGatewayDeleted_persistentFreezedFails(t *testing.T) {
+	c, s := mtNew(t, mtSeq(mtGatewayStatus("PENDING_DELETE"), mtGatewayStatus("FREEZED"),
+		mtGatewayStatus("FREEZED"), mtGatewayStatus("FREEZED"), mtGatewayStatus("PENDING_DELETE")))
+	err := c.WaitVPNGatewayDeleted(context.Background(), "g-1")
+	var ue *UnexpectedStatusError
+	if !errors.As(err, &ue) || ue.Status != "FREEZED" || !strings.Contains(err.Error(), "account is frozen") {
+		t.Fatalf("err = %v, want a FREEZED UnexpectedStatusError", err)
+	}
+	mtEqual(t, "polls", len(s.Calls()), 4)
+}
+
 func TestWaitVPNGatewayDeleted_honoursCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	c, _ := mtNew(t, func(i int, _ mtCall) mtReply {

@@ -17,7 +17,9 @@ func (c *Client) waitStatus(ctx context.Context, refresh RefreshFunc, target, fa
 }
 
 // waitGone polls get with the client's poll schedule until it answers 404.
-// No status fails the wait: a resource in FAULT or ERROR can still be deleted.
+// FAULT and ERROR do not fail the wait (a resource in FAULT or ERROR can
+// still be deleted); FREEZED that lasts three polls does: a frozen account
+// deletes nothing until the freeze is lifted, so waiting longer is useless.
 func waitGone[T any](ctx context.Context, c *Client, get func(context.Context) (*T, error), status func(*T) string) error {
 	refresh := func(ctx context.Context) (string, string, error) {
 		v, err := get(ctx)
@@ -27,7 +29,7 @@ func waitGone[T any](ctx context.Context, c *Client, get func(context.Context) (
 		return status(v), "", nil
 	}
 	s := c.PollSchedule()
-	_, err := Wait(ctx, refresh, Waiter{GoneOK: true, Schedule: &s})
+	_, err := Wait(ctx, refresh, Waiter{GoneOK: true, Schedule: &s, Persistent: []string{GatewayStatusFreezed}})
 	return err
 }
 

@@ -593,6 +593,10 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 
 	var gw *client.VPNGateway
 	put, d := expandVPNGatewayUpdate(ctx, plan, state)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if put != nil && (put.EIPID1 != "" || put.EIPID2 != "") {
 		// Reference L1173/L1175: the EIP in a slot must be unbound before a
 		// new one is bound there.
@@ -600,10 +604,6 @@ func (r *vpnGatewayResource) Update(ctx context.Context, req resource.UpdateRequ
 			opUnbindReplacedEIP.report(&resp.Diagnostics, id, err)
 			return
 		}
-	}
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
 	}
 	if put != nil {
 		var err error
