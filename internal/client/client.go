@@ -254,8 +254,21 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 	return c.send(ctx, c.vpnBase, true, method, path, query, in, out)
 }
 
+// Query sends a POST that only reads (the resource-instances filter and
+// count): unlike a write, it is retried after a 5xx or a lost answer like a
+// GET, since sending it twice changes nothing.
+func (c *Client) Query(ctx context.Context, path string, query url.Values, in, out any) error {
+	return c.sendRequest(ctx, c.vpnBase, true, http.MethodPost, path, query, in, out, false)
+}
+
 // send is Do against any base URL; withProject adds X-Project-Id.
 func (c *Client) send(ctx context.Context, base *url.URL, withProject bool, method, path string, query url.Values, in, out any) error {
+	return c.sendRequest(ctx, base, withProject, method, path, query, in, out, retryIsWrite(method))
+}
+
+// sendRequest is send; write marks a request that changes state, which is
+// never sent again after its answer may have been lost (AmbiguousError).
+func (c *Client) sendRequest(ctx context.Context, base *url.URL, withProject bool, method, path string, query url.Values, in, out any, write bool) error {
 	var body []byte
 	switch v := in.(type) {
 	case nil:
@@ -299,7 +312,7 @@ func (c *Client) send(ctx context.Context, base *url.URL, withProject bool, meth
 		if err != nil {
 			httplogTransportError(ctx, req, err, elapsed, attempt+1)
 			if ctxErr := ctx.Err(); ctxErr != nil {
-				if retryIsWrite(method) && !retryIsDialError(err) {
+				if write && !retryIsDialError(err) {
 					return &AmbiguousError{Method: method, Path: path, Err: fmt.Errorf("%w (%w)", ctxErr, err)}
 				}
 				return fmt.Errorf("%s %s: %w", method, path, ctxErr)
@@ -307,10 +320,10 @@ func (c *Client) send(ctx context.Context, base *url.URL, withProject bool, meth
 			// A write that may have reached the server is never sent again
 			// blindly: the caller reads back and decides (AmbiguousError).
 			// resp != nil: the body broke off after the status line.
-			if retryIsWrite(method) && (resp != nil || !retryIsDialError(err)) {
+			if write && (resp != nil || !retryIsDialError(err)) {
 				return &AmbiguousError{Method: method, Path: path, Err: err}
 			}
-			if attempt >= c.maxRetries || !retryableTransportError(method, err) {
+			if attempt >= c.maxRetries || (write && !retryableTransportError(method, err)) {
 				return fmt.Errorf("%s %s: %w", method, path, err)
 			}
 			if sleepErr := c.sleep(ctx, retryJitterDelay(c.backoff, attempt)); sleepErr != nil {
@@ -331,7 +344,7 @@ func (c *Client) send(ctx context.Context, base *url.URL, withProject bool, meth
 			return nil
 		}
 		apiErr := ParseAPIError(method, path, resp.StatusCode, resp.Header, respBody)
-		if retryIsWrite(method) && retryAnswerAmbiguous(apiErr) {
+		if write && retryAnswerAmbiguous(apiErr) {
 			return &AmbiguousError{Method: method, Path: path, Err: apiErr}
 		}
 		if attempt >= c.maxRetries || !retryableStatus(apiErr) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 )
 
@@ -142,22 +143,19 @@ func IsNotReady(err error) bool {
 	if !ok {
 		return false
 	}
-	if e.StatusCode == http.StatusConflict {
-		return true
-	}
 	msg, notReady := notReadyMessage(e)
-	if !notReady {
+	if !notReady && e.StatusCode != http.StatusConflict {
 		return false
 	}
-	// "not ready, currently FAULT" (or ERROR, FREEZED) never clears by waiting:
-	// it is reported at once instead of being retried until the timeout.
-	for _, stuck := range []string{"currently fault", "currently error", "currently freezed"} {
-		if strings.Contains(msg, stuck) {
-			return false
-		}
-	}
-	return true
+	// "not ready, currently FAULT" (or ERROR, FREEZED), or a conflict naming
+	// such a status ("... gateway g is FREEZED"), never clears by waiting: it
+	// is reported at once instead of being retried until the timeout.
+	return !stuckStatusMessage.MatchString(msg)
 }
+
+// stuckStatusMessage matches a (folded, lower-case) message that names a
+// status waiting cannot leave.
+var stuckStatusMessage = regexp.MustCompile(`\b(currently|is) (fault|error|freezed)\b`)
 
 // notReadyMessage reports whether e is the service's VPN.0003 "is not ready"
 // answer, and returns its message lower-cased with whitespace folded (the

@@ -84,6 +84,8 @@ func TestErrorHelpers(t *testing.T) {
 		{mk(403, "VPN.0003", "authentication failed"), false, false, false, true},
 		{mk(401, "APIGW.0301", "incorrect IAM authentication information"), false, false, false, true},
 		{mk(409, "", "conflict"), false, true, false, false},
+		{mk(409, "EIP.7904", "publicip p-1 cannot be disassociated: vpn gateway gw-1 is PENDING_UPDATE"), false, true, false, false},
+		{mk(409, "EIP.7904", "publicip p-1 cannot be disassociated: vpn gateway gw-1 is FREEZED"), false, false, false, false},
 		{mk(429, "APIGW.0308", "throttled"), false, false, true, false},
 		{mk(400, "VPN.0030", "system busy"), false, false, true, false},
 		{mk(400, "VPN.0001", "bad"), false, false, false, false},

@@ -442,3 +442,41 @@ func TestDo_requestTimeoutMakesWritesAmbiguous(t *testing.T) {
 		t.Fatalf("GET: err %v after %d attempts, want success after 2", err, n.Load())
 	}
 }
+
+// TestQuery_readOnlyPostRetried: the resource-instances filter and count are
+// POSTs that only read (Query): after a 5xx or a lost connection they are
+// sent again like a GET, never reported as an ambiguous write.
+func TestQuery_readOnlyPostRetried(t *testing.T) {
+	for _, status := range []int{http.StatusInternalServerError, http.StatusGatewayTimeout} {
+		t.Run(strconv.Itoa(status), func(t *testing.T) {
+			var n atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/resource-instances/count") {
+					t.Errorf("unexpected %s %s", r.Method, r.URL.Path)
+				}
+				if n.Add(1) == 1 {
+					w.WriteHeader(status)
+					return
+				}
+				fmt.Fprint(w, `{"total_count":3}`)
+			}))
+			t.Cleanup(srv.Close)
+			c, _ := ctNewClient(t, srv.URL, nil)
+			got, err := c.CountResourceInstances(context.Background(), "vpn-gateway", &ResourceInstancesFilter{})
+			if err != nil || got != 3 || n.Load() != 2 {
+				t.Fatalf("count = %d, err %v after %d attempts, want 3 after 2", got, err, n.Load())
+			}
+		})
+	}
+	t.Run("connection reset", func(t *testing.T) {
+		srv, n := rtHijackServer(t)
+		c, _ := ctNewClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetries = 2 })
+		_, err := c.FilterResourceInstances(context.Background(), "vpn-gateway", &ResourceInstancesFilter{})
+		if err == nil || IsAmbiguous(err) {
+			t.Fatalf("err = %v, want a plain transport error", err)
+		}
+		if got := n.Load(); got != 3 {
+			t.Errorf("filter reached the server %d times, want 3", got)
+		}
+	})
+}

@@ -131,7 +131,7 @@ func (c *Client) FilterResourceInstances(ctx context.Context, resourceType strin
 			Resources  []ResourceInstance `json:"resources"`
 			TotalCount int                `json:"total_count"`
 		}
-		if err := c.Do(ctx, http.MethodPost, c.Path(resourceType, "resource-instances", "filter"), q, body, &out); err != nil {
+		if err := c.Query(ctx, c.Path(resourceType, "resource-instances", "filter"), q, body, &out); err != nil {
 			return nil, 0, err
 		}
 		return out.Resources, out.TotalCount, nil
@@ -143,7 +143,7 @@ func (c *Client) CountResourceInstances(ctx context.Context, resourceType string
 	var out struct {
 		TotalCount *int `json:"total_count"`
 	}
-	if err := c.Do(ctx, http.MethodPost, c.Path(resourceType, "resource-instances", "count"), nil, wireFilter(filter), &out); err != nil {
+	if err := c.Query(ctx, c.Path(resourceType, "resource-instances", "count"), nil, wireFilter(filter), &out); err != nil {
 		return 0, err
 	}
 	if out.TotalCount == nil {
