@@ -242,7 +242,8 @@ func updateApplied(status string, sent, got any) bool {
 }
 
 // jsonCovers reports whether every field of want (as JSON) is in got with
-// the same value: objects field by field, lists as sets, scalars equal.
+// the same value: objects field by field, lists as multisets (each item of
+// got covers one item of want), scalars equal.
 // Fields of got that want lacks do not matter.
 func jsonCovers(want, got any) bool {
 	w, err1 := toJSONValue(want)
@@ -277,11 +278,12 @@ func jsonValueCovers(want, got any) bool {
 		if !ok || len(g) != len(w) {
 			return false
 		}
+		used := make([]bool, len(g))
 		for _, wv := range w {
 			found := false
-			for _, gv := range g {
-				if jsonValueCovers(wv, gv) {
-					found = true
+			for i, gv := range g {
+				if !used[i] && jsonValueCovers(wv, gv) {
+					used[i], found = true, true
 					break
 				}
 			}

@@ -180,6 +180,7 @@ func TestJSONCovers(t *testing.T) {
 		{map[string]any{"ike": map[string]any{"dh": "g14"}}, true},
 		{map[string]any{"name": "b"}, false},
 		{map[string]any{"subnets": []string{"10.1.0.0/16"}}, false},
+		{map[string]any{"subnets": []string{"10.1.0.0/16", "10.1.0.0/16"}}, false},
 		{map[string]any{"ike": map[string]any{"life": 3600}}, false},
 		{map[string]any{"missing": "x"}, false},
 	} {
