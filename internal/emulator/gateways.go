@@ -439,6 +439,8 @@ func (e *Emulator) deleteGateway(r *request) (int, any) {
 	if g == nil {
 		return st, body
 	}
+	// NOTES.md: updating or deleting a resource that is not settled fails
+	// with "not ready, currently <status>"; FREEZED is not settled.
 	if g.Status != statusActive && g.Status != statusFault {
 		return r.notReady(typeGateway, g.ID, g.Status)
 	}
