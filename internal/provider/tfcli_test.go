@@ -4,8 +4,9 @@ package provider
 // commands plugin-testing does not run (`terraform query
 // -generate-config-out`, a configuration that switches providers): the
 // provider under test is served in process and reached through
-// TF_REATTACH_PROVIDERS, the binary is TF_ACC_TERRAFORM_PATH when set, else
-// terraform on PATH, and the CLI configuration is the test's own.
+// TF_REATTACH_PROVIDERS; the binary (TF_ACC_TERRAFORM_PATH when set, else
+// terraform on PATH) and the clean environment are internal/tfcli's, the CLI
+// configuration is the test's own.
 
 import (
 	"context"
@@ -25,6 +26,8 @@ import (
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/tfcli"
 )
 
 // tfCLI runs terraform in one working directory.
@@ -35,12 +38,15 @@ type tfCLI struct {
 	env []string
 }
 
-// tfBinary is the terraform binary the tests use.
-func tfBinary() string {
-	if p := os.Getenv("TF_ACC_TERRAFORM_PATH"); p != "" {
-		return p
+// tfBinary is the terraform binary the tests use: tfcli.TerraformPath, or a
+// fatal error.
+func tfBinary(t *testing.T) string {
+	t.Helper()
+	p, err := tfcli.TerraformPath()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return "terraform"
+	return p
 }
 
 // skipUnlessTF skips t unless TF_ACC is set and the terraform binary is at
@@ -50,9 +56,10 @@ func skipUnlessTF(t *testing.T, minVersion string) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
-	out, err := exec.Command(tfBinary(), "version", "-json").Output()
+	bin := tfBinary(t)
+	out, err := exec.Command(bin, "version", "-json").Output()
 	if err != nil {
-		t.Fatalf("running %s version: %v", tfBinary(), err)
+		t.Fatalf("running %s version: %v", bin, err)
 	}
 	var v struct {
 		Version string `json:"terraform_version"`
@@ -124,19 +131,12 @@ func newTFCLI(t *testing.T, cliConfig string) *tfCLI {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := []string{
-		"TF_REATTACH_PROVIDERS=" + string(js),
-		"TF_CLI_CONFIG_FILE=" + cfgFile,
-		"CHECKPOINT_DISABLE=1",
-		"TF_IN_AUTOMATION=1",
-	}
-	for _, kv := range os.Environ() {
-		if k, _, _ := strings.Cut(kv, "="); k == "TF_REATTACH_PROVIDERS" || k == "TF_CLI_CONFIG_FILE" || k == "TF_LOG" {
-			continue
-		}
-		env = append(env, kv)
-	}
-	return &tfCLI{t: t, Dir: filepath.Join(dir, "work"), bin: tfBinary(), env: env}
+	// The process environment without TF_LOG (the provider's logs go to the
+	// test's log sink), with this test's CLI configuration and reattach
+	// configuration.
+	env := tfcli.Env(cfgFile, func(name string) bool { return name == "TF_REATTACH_PROVIDERS" || name == "TF_LOG" },
+		[][2]string{{"TF_REATTACH_PROVIDERS", string(js)}})
+	return &tfCLI{t: t, Dir: filepath.Join(dir, "work"), bin: tfBinary(t), env: env}
 }
 
 // Write replaces the working directory's *.tf and *.tfquery.hcl files with files.
