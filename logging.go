@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/client"
+	"github.com/huaweicloudvpn/terraform-provider-huaweicloudvpn/internal/tfcli"
 )
 
 // How logging works when Terraform runs this provider, and why main turns
@@ -46,14 +47,15 @@ var quietLogLevels = []string{
 // logsRead reports whether environ (os.Environ form) has a variable that
 // makes Terraform, terraform-plugin-log or terraform-plugin-testing keep
 // provider log lines: TF_LOG or any TF_LOG_* one, or TF_ACC_LOG_PATH, with
-// a non-empty value.
+// a non-empty value. The names are tfcli.IsLogVar's, the same rule by which
+// the logging tests and the benchmark clear the caller's logging variables.
 func logsRead(environ []string) bool {
 	for _, kv := range environ {
 		name, value, ok := strings.Cut(kv, "=")
 		if !ok || value == "" {
 			continue
 		}
-		if name == "TF_LOG" || strings.HasPrefix(name, "TF_LOG_") || name == "TF_ACC_LOG_PATH" {
+		if tfcli.IsLogVar(name) {
 			return true
 		}
 	}

@@ -9,7 +9,6 @@ package provider
 import (
 	"bytes"
 	"context"
-	"crypto"
 	"encoding/pem"
 	"fmt"
 	"math/big"
@@ -205,22 +204,6 @@ func certIssuedByAny(cert *gmcert.Certificate, chain []*gmcert.Certificate) bool
 		}
 	}
 	return false
-}
-
-// parsePrivateKeyPEM parses a PEM private key (PKCS#8, SEC 1 or PKCS#1, SM2
-// or not); nil when it cannot.
-func parsePrivateKeyPEM(s string) crypto.Signer {
-	k, err := gmcert.ParsePrivateKey(s)
-	if err != nil {
-		return nil
-	}
-	return k
-}
-
-// privateKeyMatches reports whether key is the private half of the
-// certificate's public key.
-func privateKeyMatches(cert *gmcert.Certificate, key crypto.Signer) bool {
-	return gmcert.KeyMatches(cert, key)
 }
 
 // privateKeyProblem says why s is not a usable private key ("" when it is).

@@ -59,87 +59,106 @@ func mergeTags(defaults, tags map[string]string) map[string]string {
 // provider's default tags, so that a change of default_tags plans an
 // in-place update. Taggable resources call it from ModifyPlan. It leaves a
 // destroy plan alone and plans tags_all unknown while tags are unknown.
+//
+// It reads tags and writes tags_all on the plan's Terraform value where it
+// can (plannedTagsRaw, setPlanAttributeRaw) instead of through GetAttribute
+// and SetAttribute, which each walk the whole schema (and rebuild its
+// attribute map) for one root attribute; per resource planned that walk was
+// most of the provider's own plan-time work. Either way the planned value and
+// the limit check are the same code.
 func modifyPlanTagsAll(ctx context.Context, defaultTags map[string]string, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	if setTagsAllRaw(ctx, defaultTags, req, resp) {
-		return
-	}
-	var tags types.Map
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("tags"), &tags)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	tagsAll, d := planTagsAll(ctx, defaultTags, tags)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
+	var tagsAll types.Map
+	var own int
+	if tags, known, ok := plannedTagsRaw(req.Plan.Raw); ok {
+		tagsAll, own = planTagsAllFrom(defaultTags, tags, known), len(tags)
+	} else {
+		var tags types.Map
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("tags"), &tags)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		var d diag.Diagnostics
+		tagsAll, d = planTagsAll(ctx, defaultTags, tags)
+		resp.Diagnostics.Append(d...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		own = len(tags.Elements())
 	}
 	if n := len(tagsAll.Elements()); n > apispec.MaxTags {
-		resp.Diagnostics.AddAttributeError(path.Root("tags"), "Too Many Tags", mergedTagsDetail(len(tags.Elements()), len(defaultTags), n))
+		resp.Diagnostics.AddAttributeError(path.Root("tags"), "Too Many Tags", mergedTagsDetail(own, len(defaultTags), n))
+		return
+	}
+	if setPlanAttributeRaw(ctx, resp, "tags_all", tagsAll) {
 		return
 	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), tagsAll)...)
 }
 
-// setTagsAllRaw is modifyPlanTagsAll's common case, done on the plan's
-// Terraform value: planned tags that are null or fully known, and a merged
-// set within the service's limit. It reads tags and writes tags_all as
-// attributes of the plan object instead of through GetAttribute and
-// SetAttribute, which each walk the whole schema (and rebuild its attribute
-// map) for one root attribute; per resource planned that walk was most of
-// the provider's own plan-time work. It reports false, having changed
-// nothing, for every other case (unknown tags or elements, too many tags, an
-// unexpected shape), which the general path then handles.
-func setTagsAllRaw(ctx context.Context, defaultTags map[string]string, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) bool {
-	if !req.Plan.Raw.IsKnown() {
-		return false
+// plannedTagsRaw reads the planned root attribute `tags` from the plan's
+// Terraform value: known reports false while tags or one of their values is
+// unknown. It reports ok false for every case it does not read (an unknown
+// plan, a null value, an unexpected shape), which GetAttribute then handles.
+func plannedTagsRaw(plan tftypes.Value) (tags map[string]string, known, ok bool) {
+	var attrs map[string]tftypes.Value
+	if !plan.IsKnown() || plan.As(&attrs) != nil {
+		return nil, false, false
 	}
-	var reqAttrs map[string]tftypes.Value
-	if err := req.Plan.Raw.As(&reqAttrs); err != nil {
-		return false
+	raw, ok := attrs["tags"]
+	if !ok {
+		return nil, false, false
 	}
-	tagsRaw, ok := reqAttrs["tags"]
-	if !ok || !tagsRaw.IsKnown() {
-		return false
+	if !raw.IsKnown() {
+		return nil, false, true
 	}
-	var tags map[string]string
-	if !tagsRaw.IsNull() {
-		var elems map[string]tftypes.Value
-		if err := tagsRaw.As(&elems); err != nil {
-			return false
-		}
-		tags = make(map[string]string, len(elems))
-		for k, e := range elems {
-			var v string
-			if !e.IsKnown() || e.IsNull() || e.As(&v) != nil {
-				return false
-			}
-			tags[k] = v
+	if raw.IsNull() {
+		return nil, true, true
+	}
+	var elems map[string]tftypes.Value
+	if raw.As(&elems) != nil {
+		return nil, false, false
+	}
+	for _, e := range elems {
+		if !e.IsKnown() {
+			return nil, false, true
 		}
 	}
-	merged := mergeTags(defaultTags, tags)
-	if len(merged) > apispec.MaxTags {
-		return false
+	tags = make(map[string]string, len(elems))
+	for k, e := range elems {
+		var v string
+		if e.IsNull() || e.As(&v) != nil {
+			return nil, false, false
+		}
+		tags[k] = v
 	}
-	tagsAll, err := stringMapValue(merged).ToTerraformValue(ctx)
+	return tags, true, true
+}
+
+// setPlanAttributeRaw sets the root attribute name of the planned object to
+// v on the plan's Terraform value. It reports false, having changed nothing,
+// when the plan or the attribute is not of the expected shape; the caller
+// then uses SetAttribute.
+func setPlanAttributeRaw(ctx context.Context, resp *resource.ModifyPlanResponse, name string, v types.Map) bool {
+	tv, err := v.ToTerraformValue(ctx)
 	if err != nil {
 		return false
 	}
-	var planAttrs map[string]tftypes.Value
-	if !resp.Plan.Raw.IsKnown() || resp.Plan.Raw.IsNull() || resp.Plan.Raw.As(&planAttrs) != nil {
+	var attrs map[string]tftypes.Value
+	if !resp.Plan.Raw.IsKnown() || resp.Plan.Raw.IsNull() || resp.Plan.Raw.As(&attrs) != nil {
 		return false
 	}
-	old, ok := planAttrs["tags_all"]
-	if !ok || !old.Type().Equal(tagsAll.Type()) {
+	old, ok := attrs[name]
+	if !ok || !old.Type().Equal(tv.Type()) {
 		return false
 	}
-	planAttrs["tags_all"] = tagsAll
-	if err := tftypes.ValidateValue(resp.Plan.Raw.Type(), planAttrs); err != nil {
+	attrs[name] = tv
+	if err := tftypes.ValidateValue(resp.Plan.Raw.Type(), attrs); err != nil {
 		return false
 	}
-	resp.Plan.Raw = tftypes.NewValue(resp.Plan.Raw.Type(), planAttrs)
+	resp.Plan.Raw = tftypes.NewValue(resp.Plan.Raw.Type(), attrs)
 	return true
 }
 
@@ -166,7 +185,16 @@ func planTagsAll(ctx context.Context, defaultTags map[string]string, tags types.
 	if d.HasError() {
 		return types.MapNull(types.StringType), d
 	}
-	return stringMapValue(mergeTags(defaultTags, m)), nil
+	return planTagsAllFrom(defaultTags, m, true), nil
+}
+
+// planTagsAllFrom is the planned tags_all for planned tags read as a Go map:
+// unknown while the tags are not known, else tags merged over defaultTags.
+func planTagsAllFrom(defaultTags, tags map[string]string, known bool) types.Map {
+	if !known {
+		return types.MapUnknown(types.StringType)
+	}
+	return stringMapValue(mergeTags(defaultTags, tags))
 }
 
 // updateTags brings the service's tags of one resource from oldAll to newAll.

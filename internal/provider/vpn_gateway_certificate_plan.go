@@ -55,8 +55,8 @@ func (r *vgwCertificateResource) ValidateConfig(ctx context.Context, req resourc
 			if !known(key) {
 				continue
 			}
-			signer := parsePrivateKeyPEM(key.ValueString())
-			if signer != nil && !privateKeyMatches(cert, signer) {
+			signer, err := gmcert.ParsePrivateKey(key.ValueString())
+			if err == nil && !gmcert.KeyMatches(cert, signer) {
 				resp.Diagnostics.AddAttributeError(path.Root(keyAttr), "Private Key Does Not Match Certificate",
 					fmt.Sprintf("The private key in %s is not the key of the public key in %s (subject %q).",
 						keyAttr, p.certAttr, cert.Subject.String()))
